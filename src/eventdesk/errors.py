@@ -1,0 +1,59 @@
+"""Every user-facing error and warning message, each with a code (after spaCy's errors.py).
+
+Use as `raise InputError(Errors.E101.format(path=p, reason=r))`. Codes are stable so that
+logs, the store (`status_reason`) and documentation can point at them.
+Ranges: E0xx configuration, E1xx input, E2xx cleaning, E3xx knowledge data, E4xx NLP and
+extraction, E5xx store, E6xx export and evaluation.
+"""
+
+from __future__ import annotations
+
+
+class ErrorsWithCodes(type):
+    def __getattribute__(cls, code: str) -> str:
+        msg = super().__getattribute__(code)
+        if code.startswith("__"):
+            return msg
+        return f"[{code}] {msg}"
+
+
+class Errors(metaclass=ErrorsWithCodes):
+    E001 = "Could not load the spaCy pipeline '{name}': {reason}. Install it or set nlp.model in the config."
+    E002 = "Unknown setting '{key}' in {path}."
+    E003 = "Cannot open the database '{url}': {reason}"
+    E101 = "{path}: {reason}"
+    E102 = "file is empty"
+    E103 = "binary file (not text, HTML, WARC or JSON Lines)"
+    E104 = "file is {size_mb:.0f} MB, over the {limit_mb} MB limit (--max-mb)"
+    E105 = "cannot read: {reason}"
+    E106 = "line {line}: not valid JSON ({reason})"
+    E107 = "line {line}: record has neither 'text' nor 'html'"
+    E108 = "WARC record {n}: {reason}"
+    E109 = "no such file or folder"
+    E110 = "unsupported file type '{suffix}'"
+    E201 = "no article text found"
+    E202 = "language '{language}' is not supported by the extractors (supported: {supported})"
+    E203 = "not about armed conflict (relevance score {score:.2f} < {threshold})"
+    E301 = "Knowledge file {path} is invalid: {reason}"
+    E302 = "Knowledge file '{name}' not found in {folders}"
+    E401 = "Extraction failed: {reason}"
+    E501 = "Could not store {doc}: {reason}"
+    E601 = "Unknown export format '{fmt}' (choose from {choices})"
+    E602 = "Gold folder {path} holds no gold files"
+    E603 = "Parquet export needs pyarrow: {reason}"
+
+
+class EventdeskError(Exception):
+    """Base class of eventdesk's own errors."""
+
+
+class InputError(EventdeskError):
+    """A document could not be read; the batch goes on."""
+
+
+class KnowledgeError(EventdeskError):
+    """A knowledge data file is missing or does not follow its schema."""
+
+
+class ConfigError(EventdeskError):
+    """A setting is wrong."""

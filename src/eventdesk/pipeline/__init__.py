@@ -1,0 +1,3 @@
+from eventdesk.pipeline.base import Stage, StageStats
+
+__all__ = ["Stage", "StageStats"]
