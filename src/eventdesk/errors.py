@@ -21,6 +21,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E001 = "Could not load the spaCy pipeline '{name}': {reason}. Install it or set nlp.model in the config."
     E002 = "Unknown setting '{key}' in {path}."
     E003 = "Cannot open the database '{url}': {reason}"
+    E004 = "Cannot read the pipeline file {path}: {reason}"
     E101 = "{path}: {reason}"
     E102 = "file is empty"
     E103 = "binary file (not text, HTML, WARC or JSON Lines)"

@@ -1,0 +1,52 @@
+"""Events as rows in ACLED's published column layout."""
+
+from __future__ import annotations
+
+from eventdesk.record import Document, Event
+
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
+    "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
+    "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
+    "source_scale", "notes", "fatalities", "tags", "timestamp",
+]
+# ACLED's time_precision: 1 day, 2 week, 3 month (a year-only date is also coded 3).
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+DISORDER = {"Battles": "Political violence", "Explosions/Remote violence": "Political violence",
+            "Violence against civilians": "Political violence", "Riots": "Political violence",
+            "Protests": "Demonstrations", "Strategic developments": "Strategic developments"}
+
+
+def _full_date(iso: str | None) -> str | None:
+    """ACLED needs a full date: a month or year is written as its first day."""
+    if not iso:
+        return None
+    return {4: iso + "-01-01", 7: iso + "-01"}.get(len(iso), iso)
+
+
+def acled_row(ev: Event, docs: dict[str, Document]) -> dict:
+    outlets = []
+    for src in ev.sources:
+        doc = docs.get(src.document)
+        name = (doc.outlet or doc.url or doc.source) if doc else src.document
+        if name not in outlets:
+            outlets.append(name)
+    full = _full_date(ev.date)
+    return {
+        "event_id_cnty": ev.id, "event_date": full, "year": int(full[:4]) if full else None,
+        "time_precision": TIME_PRECISION.get(ev.date_precision or ""),
+        "disorder_type": DISORDER.get(ev.event_type), "event_type": ev.event_type,
+        "sub_event_type": ev.sub_event_type, "actor1": ev.actor1,
+        "assoc_actor_1": ev.extra.get("assoc_actor_1"), "inter1": ev.extra.get("inter1"),
+        "actor2": ev.actor2, "assoc_actor_2": ev.extra.get("assoc_actor_2"),
+        "inter2": ev.extra.get("inter2"), "interaction": ev.extra.get("interaction"),
+        "civilian_targeting": "Civilian targeting" if (ev.actor2 or "").startswith("Civilians")
+        else None,
+        "iso": None, "region": None, "country": ev.country, "admin1": ev.extra.get("admin1"),
+        "admin2": None, "admin3": None, "location": ev.location, "latitude": ev.latitude,
+        "longitude": ev.longitude, "geo_precision": ev.geo_precision,
+        "source": "; ".join(outlets), "source_scale": None,
+        "notes": " | ".join(s.text for s in ev.sources[:3]), "fatalities": ev.fatalities or 0,
+        "tags": "historical" if ev.historical else None, "timestamp": None,
+    }

@@ -1,0 +1,113 @@
+"""The main job: read inputs, run the stages, merge, and store each document in one
+transaction. Plain functions; the CLI is a thin wrapper over `run_pipeline`."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from eventdesk import __version__
+from eventdesk.errors import Errors
+from eventdesk.ingest import IngestConfig, IngestFailure, read_inputs
+from eventdesk.store.writer import DocumentWriter
+from eventdesk.pipeline.executor import LocalExecutor
+from eventdesk.pipeline.spec import StageSpec
+from eventdesk.record import Document
+from eventdesk.store import Store
+
+
+@dataclass
+class RunOptions:
+    inputs: list[str]
+    db: str = "eventdesk.db"
+    workers: int = 1
+    batch_size: int = 8
+    stages: list[StageSpec] = field(default_factory=list)
+    ingest: IngestConfig = field(default_factory=IngestConfig)
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    read: int = 0
+    already_stored: int = 0
+    stored: int = 0
+    failed: list[str] = field(default_factory=list)  # coded messages, one per file/record
+    skipped: Counter = field(default_factory=Counter)  # by reason
+    duplicates: int = 0
+    events_new: int = 0
+    events_merged: int = 0
+    claims: int = 0
+    stage_counts: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d["skipped"] = dict(self.skipped)
+        return d
+
+
+def _fresh(items: Iterable[Document | IngestFailure], store: Store, summary: RunSummary
+           ) -> Iterator[Document]:
+    """Documents not yet in the store; failures are counted on the way."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, IngestFailure):
+            summary.failed.append(item.message)
+            continue
+        summary.read += 1
+        if item.id in seen or store.known_ids([item.id]):
+            summary.already_stored += 1
+            continue
+        seen.add(item.id)
+        yield item
+
+
+def run_pipeline(options: RunOptions, progress: Callable[[Document], None] | None = None
+                 ) -> RunSummary:
+    store = Store(options.db)
+    run_id = "r-" + uuid.uuid4().hex[:12]
+    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    store.start_run(run_id, started, __version__,
+                    {"stages": [asdict(s) for s in options.stages],
+                     "workers": options.workers, "inputs": list(options.inputs)})
+    summary = RunSummary(run_id=run_id)
+    executor = LocalExecutor(options.stages, options.workers, options.batch_size)
+    writer = DocumentWriter(store)
+    docs = _fresh(read_inputs(options.inputs, options.ingest), store, summary)
+    for doc in executor.run(docs):
+        _store_document(store, writer, doc, run_id, summary)
+        if progress is not None:
+            progress(doc)
+    summary.stage_counts = {name: {"counts": dict(st.counts), "dropped": dict(st.dropped)}
+                            for name, st in executor.stats.items()}
+    store.finish_run(run_id, summary.as_dict())
+    return summary
+
+
+def _store_document(store: Store, writer: DocumentWriter, doc: Document, run_id: str,
+                    summary: RunSummary) -> None:
+    if doc.status == "failed":
+        summary.failed.append(Errors.E101.format(path=doc.source, reason=doc.status_reason))
+    elif doc.status == "skipped":
+        summary.skipped[(doc.status_reason or "").split(":")[0]] += 1
+    try:
+        with store.transaction() as session:
+            outcome = writer.write(session, doc, run_id)
+    except SQLAlchemyError as exc:
+        summary.failed.append(Errors.E501.format(doc=doc.source, reason=exc.__class__.__name__
+                                                 + ": " + str(exc).splitlines()[0]))
+        return
+    summary.stored += 1
+    summary.duplicates += bool(doc.duplicate_of)
+    summary.events_new += outcome.events_new
+    summary.events_merged += outcome.events_merged
+    summary.claims += outcome.claims

@@ -1,0 +1,5 @@
+"""The store: SQLite by default, any SQLAlchemy URL (PostgreSQL for teams)."""
+
+from eventdesk.store.repository import Store, db_url
+
+__all__ = ["Store", "db_url"]

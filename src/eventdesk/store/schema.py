@@ -1,0 +1,128 @@
+"""Tables. Everything extracted keeps its provenance: document id and character offsets
+into that document's body."""
+
+from __future__ import annotations
+
+from sqlalchemy import (JSON, Boolean, Float, ForeignKey, Index, Integer, LargeBinary, String,
+                        Text, UniqueConstraint)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class RunRow(Base):
+    __tablename__ = "runs"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    started: Mapped[str] = mapped_column(String(32))
+    version: Mapped[str] = mapped_column(String(32))
+    config: Mapped[dict] = mapped_column(JSON)
+    summary: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text, nullable=True)
+    content_type: Mapped[str] = mapped_column(String(8))
+    title: Mapped[str | None] = mapped_column(Text, nullable=True)
+    authors: Mapped[list] = mapped_column(JSON, default=list)
+    published: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    published_precision: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    outlet: Mapped[str | None] = mapped_column(Text, nullable=True)
+    language: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    body: Mapped[str | None] = mapped_column(Text, nullable=True)
+    status: Mapped[str] = mapped_column(String(8))
+    status_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    duplicate_of: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    signature: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    run_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    seq: Mapped[int] = mapped_column(Integer, index=True)  # arrival order, for stable exports
+
+
+class MentionRow(Base):
+    __tablename__ = "mentions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    ref: Mapped[str | None] = mapped_column(Text, nullable=True)
+    name: Mapped[str | None] = mapped_column(Text, nullable=True)
+    country: Mapped[str | None] = mapped_column(Text, nullable=True)
+    latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    precision: Mapped[str | None] = mapped_column(String(8), nullable=True)
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    event_type: Mapped[str] = mapped_column(String(64))
+    sub_event_type: Mapped[str] = mapped_column(String(64))
+    actor1: Mapped[str | None] = mapped_column(Text, nullable=True)
+    actor2: Mapped[str | None] = mapped_column(Text, nullable=True)
+    location: Mapped[str | None] = mapped_column(Text, nullable=True)
+    country: Mapped[str | None] = mapped_column(Text, nullable=True, index=True)
+    latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    geo_precision: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    date: Mapped[str | None] = mapped_column(String(10), nullable=True, index=True)
+    date_precision: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    fatalities: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    fatalities_high: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    historical: Mapped[bool] = mapped_column(Boolean, default=False)
+    extra: Mapped[dict] = mapped_column(JSON, default=dict)
+    seq: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class EventSourceRow(Base):
+    __tablename__ = "event_sources"
+    __table_args__ = (UniqueConstraint("event_id", "document_id", "start", "end"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    fatalities: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    fatalities_high: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class EventKeyRow(Base):
+    """Blocking keys (date bucket x place cell) so merging never compares every pair."""
+
+    __tablename__ = "event_keys"
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    __table_args__ = (Index("ix_event_keys_key", "key"),)
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    ledger_id: Mapped[str | None] = mapped_column(String(40), nullable=True, index=True)
+    subject: Mapped[str | None] = mapped_column(Text, nullable=True)
+    measure: Mapped[str] = mapped_column(Text)
+    low: Mapped[float | None] = mapped_column(Float, nullable=True)
+    high: Mapped[float | None] = mapped_column(Float, nullable=True)
+    unit: Mapped[str] = mapped_column(String(32))
+    qualifier: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    attributed_to: Mapped[str | None] = mapped_column(Text, nullable=True)
+    as_of: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    extra: Mapped[dict] = mapped_column(JSON, default=dict)
+    seq: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class ClaimSourceRow(Base):
+    __tablename__ = "claim_sources"
+    __table_args__ = (UniqueConstraint("claim_id", "document_id", "start", "end"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id"), index=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
