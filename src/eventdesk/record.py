@@ -9,7 +9,7 @@ All records are plain dataclasses so that they pickle across worker processes.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 DocStatus = Literal["ok", "skipped", "failed"]
@@ -112,12 +112,13 @@ class Document:
     analysis: Any = field(default=None, repr=False, compare=False)
 
     def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
+        state = {f.name: getattr(self, f.name) for f in fields(self)}
         state["analysis"] = None
         return state
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
 
     @property
     def active(self) -> bool:

@@ -170,6 +170,9 @@ def _read_warc(path: str) -> Iterator[Document | IngestFailure]:
                 if record.http_headers is not None:
                     ctype = (record.http_headers.get_header("Content-Type") or "").lower()
                 payload = record.content_stream().read()
+                if record.length and record.http_headers is None and len(payload) < record.length:
+                    yield _fail(path, Errors.E108.format(n=n, reason="record is truncated"))
+                    continue
                 is_wet = record.rec_type == "conversion"
                 if not is_wet and ctype and "html" not in ctype:
                     continue
@@ -183,3 +186,7 @@ def _read_warc(path: str) -> Iterator[Document | IngestFailure]:
                                content_type=kind, raw=text, meta=meta)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
         yield _fail(path, Errors.E108.format(n=n + 1, reason=exc))
+        return
+    if n == 0:
+        # warcio stops silently on a cut gzip member: say so rather than report nothing.
+        yield _fail(path, Errors.E108.format(n=1, reason="no readable record (truncated or not WARC)"))

@@ -35,10 +35,12 @@ def _run_stages(stages: list[Stage], docs: list[Document]) -> dict[str, StageSta
 def _isolated(stage: Stage, docs: list[Document]) -> list[Document]:
     """Run a stage on a batch; if the batch fails, run it document by document so that one
     bad document is marked failed (with the reason) and the others go on."""
+    snapshot = StageStats()
+    snapshot.merge(stage.stats)
     try:
         return stage.process_batch(docs)
     except Exception:  # noqa: BLE001 - the isolation boundary of a batch
-        pass
+        stage.stats = snapshot  # the documents are processed again one by one below
     out = []
     for doc in docs:
         try:
