@@ -1,0 +1,398 @@
+"""Resolve one temporal expression against the publication date.
+
+Rules, tried in order on the normalised text (the first that matches decides):
+ 1. a time of day alone ("at 02:57 local time") is no date;
+ 2. "since X" is X marked as the start of an open range;
+ 3. "N units after/before <date>" shifts the date the text itself gives;
+ 4. "N units ago" and vague spans ("in recent days") shift the publication date;
+ 5. day words ("yesterday", "the previous day", "last night");
+ 6. absolute days ("December 11, 2022", "11 December", "Dec. 11") — a missing year is the
+    most recent one on or before publication;
+ 7. day names ("on Friday", "Sunday night"): the most recent such day on or before publication
+    for past-tense news, the next one when the tense hint says future;
+ 8. deictic periods with a part ("earlier this month", "late last month", "this week");
+ 9. months ("in late September", "March 2019"), seasons ("the summer of 2014": year),
+    year ends ("As 2016 ended": December), years ("in 2007", "mid-2014");
+10. anything else with a digit or a month name goes to dateparser.
+A relative expression is never more precise than the publication date it is resolved
+against ("on Friday" in a page dated only "2019-10" is 2019-10); with no publication date
+it resolves to None.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from eventdesk.record import DatePrecision
+from eventdesk.understand.date_lexicon import TemporalLexicon, normalise
+
+RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+YEAR = r"(?<!\d)(1[6-9]\d\d|20\d\d)(?![\d])"
+NUMBER = r"((?:\d+|(?:an? )?[a-z]+(?: of)?)(?: and a half)?)"
+_TIME_ONLY = re.compile(r"^(?:at |around |about |by )?(?:\d{1,2}[:.]\d{2}|\d{1,2} ?[ap]\.?m\.?|noon|midnight)"
+                        r"(?: ?[ap]\.?m\.?)?(?: (?:local time|gmt|utc|[a-z]{2,4} time|hours|hrs))?$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A resolved date: `iso` cut to `precision` (a week is written cut to its month, as in
+    the gold), the interval [start, end] it covers, and whether it was relative."""
+
+    iso: str
+    precision: DatePrecision
+    start: date
+    end: date
+    relative: bool = False
+    open_end: bool = False  # "since 2014": the start of a range that runs on
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """The publication date: `day` is the first day of its interval at `precision`."""
+
+    day: date
+    precision: DatePrecision
+
+    @classmethod
+    def parse(cls, published) -> "Anchor | None":
+        if not published:
+            return None
+        iso, precision = published if isinstance(published, (tuple, list)) else (published, None)
+        m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(iso or ""))
+        if not m:
+            return None
+        y, mo, d = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+        guessed = "day" if m[3] else "month" if m[2] else "year"
+        prec = precision if precision in RANK and RANK[precision] >= RANK[guessed] else guessed
+        try:
+            return cls(date(y, mo, d), prec)
+        except ValueError:
+            return None
+
+
+# --- calendar helpers --------------------------------------------------------------------
+def month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y, m = d.year + y, m + 1
+    return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def iso_cut(d: date, precision: str) -> str:
+    if precision == "day":
+        return d.isoformat()
+    if precision in ("week", "month"):
+        return f"{d.year:04d}-{d.month:02d}"
+    return f"{d.year:04d}"
+
+
+def interval(d: date, precision: str) -> tuple[date, date]:
+    if precision == "day":
+        return d, d
+    if precision == "week":
+        monday = d - timedelta(days=d.weekday())
+        return monday, monday + timedelta(days=6)
+    if precision == "month":
+        return d.replace(day=1), month_end(d.year, d.month)
+    return date(d.year, 1, 1), date(d.year, 12, 31)
+
+
+def value(d: date, precision: str, relative: bool, span: tuple[date, date] | None = None) -> DateValue:
+    start, end = span or interval(d, precision)
+    if precision == "week":  # a week is written in the month of its middle (ISO's Thursday)
+        d = start + (end - start) / 2
+    return DateValue(iso_cut(d, precision), precision, start, end, relative)
+
+
+def narrow(v: DateValue, part: str | None) -> DateValue:
+    """Restrict the interval to its early / middle / late third; precision is unchanged."""
+    if not part or part == "end":
+        return v
+    third = (v.end - v.start) / 3
+    start, end = {"early": (v.start, v.start + third), "mid": (v.start + third, v.end - third),
+                  "late": (v.end - third, v.end)}[part]
+    return replace(v, start=start, end=end)
+
+
+def relative_to(anchor: Anchor | None, d: date, precision: str, span=None) -> DateValue | None:
+    """A relative result, never more precise than the anchor it was computed from."""
+    if anchor is None:
+        return None
+    if RANK[precision] < RANK[anchor.precision]:
+        return value(anchor.day, anchor.precision, True)
+    return value(d, precision, True, span)
+
+
+def shift(d: date, unit: str, n: float) -> tuple[date, str]:
+    """`d` moved by n units; a fractional count of years is counted in months."""
+    if unit == "fortnight":
+        unit, n = "week", n * 2
+    if unit == "year" and n != int(n):
+        unit, n = "month", n * 12
+    if unit == "day":
+        return d + timedelta(days=round(n)), "day"
+    if unit == "week":
+        return d + timedelta(weeks=n), "week"
+    if unit == "month":
+        return add_months(d, round(n)), "month"
+    return add_months(d, round(n * 12)), "year"
+
+
+class DateResolver:
+    """The rules above, with the lexicon's patterns compiled once."""
+
+    def __init__(self, lexicon: TemporalLexicon | None = None) -> None:
+        self.lex = lex = lexicon or TemporalLexicon.default()
+        r = lex.rx
+        day = r"(\d{1,2})(?:st|nd|rd|th)?"
+        self.range_start = re.compile(rf"^{r('range_start')}\s+(.+)$")
+        self.anchor_shift = re.compile(rf"^{NUMBER}\s+({r('unit')})\s+({r('anchor_sign')})\b\s*(.*)$")
+        self.ago = re.compile(rf"^(?:about |some |nearly |almost |more than |over )?{NUMBER}\s+({r('unit')})\s+ago\b")
+        self.recent = re.compile(rf"^(?:in |over |during )?({r('recent')})")
+        self.rel_day = re.compile(rf"^({r('relative_day')})(?:\s+({r('day_part')}))?$")
+        self.day_first = re.compile(rf"{day}\s+(?:of\s+)?({r('month')}),?(?:\s+{YEAR})?")
+        self.month_first = re.compile(rf"({r('month')})\s+{day}(?![\d:])(?:,?\s+{YEAR})?")
+        self.weekday = re.compile(rf"^(?:(last|this past|this|next|on)\s+)?({r('weekday')})"
+                                  rf"(?:\s+({r('day_part')}))?\b")
+        self.deictic = re.compile(rf"^(?:({r('part')})[\s-]*)?({r('deixis')})\s+({r('unit')})$")
+        self.month = re.compile(rf"^(?:({r('part')})[\s-]*)?({r('month')})(?:,?\s+(?:of\s+)?{YEAR})?$")
+        self.season = re.compile(rf"^(?:({r('part')})[\s-]*)?(?:the\s+)?(?:({r('deixis')})\s+)?"
+                                 rf"({r('season')})(?:\s+(?:of\s+)?{YEAR})?$")
+        self.year_end = re.compile(rf"^(?:as\s+)?{YEAR}\s+(?:{r('ending')})$")
+        self.year = re.compile(rf"^(?:({r('part')})[\s-]*)?(?:the\s+year\s+)?{YEAR}$")
+        self.decade = re.compile(r"\d{4}'?s$")
+        self.lead = re.compile(r"^(?:on|in|at|during|by|from|of|until|throughout|as of|around|about|"
+                               r"early on|the|as)\s+")
+
+    # ------------------------------------------------------------------------------------
+    def resolve(self, text: str, published=None, tense_hint: str | None = None) -> DateValue | None:
+        s = normalise(text)
+        anchor = Anchor.parse(published)
+        m = self.range_start.match(s)
+        if m:
+            v = self.resolve(m[1], published, tense_hint)
+            if v is None:
+                return None
+            end = anchor.day if anchor and anchor.day > v.start else v.end
+            return replace(v, end=end, open_end=True)
+        return self._resolve(s, anchor, tense_hint or "past")
+
+    def _resolve(self, s: str, anchor: Anchor | None, tense: str) -> DateValue | None:
+        if not s or _TIME_ONLY.match(s):
+            return None
+        m = self.anchor_shift.match(s)
+        if m:
+            return self._anchor_shift(m, anchor, tense)
+        m = self.ago.match(s)
+        if m:
+            n, unit = self.lex.count(m[1]), self.lex.lookup("unit", m[2])
+            if n is None or anchor is None:
+                return None
+            d, prec = shift(anchor.day, unit, -n)
+            return relative_to(anchor, d, prec)
+        m = self.recent.match(s)
+        if m and anchor:
+            unit = self.lex.lookup("recent", m[1])
+            back = timedelta(days=6 if unit == "week" else 27)
+            return relative_to(anchor, anchor.day, unit, (anchor.day - back, anchor.day))
+        m = self.rel_day.match(s)
+        if m:
+            return relative_to(anchor, anchor.day + timedelta(days=self.lex.lookup("relative_day", m[1])), "day") if anchor else None
+        v = self._absolute_day(s, anchor, tense)
+        if v is not False:
+            return v
+        stripped = self.lead.sub("", s)
+        while stripped != s:
+            s, stripped = stripped, self.lead.sub("", stripped)
+        for rule in (self._weekday, self._deictic, self._month, self._season, self._year):
+            v = rule(s, anchor, tense)
+            if v is not False:
+                return v
+        if self.decade.search(s):
+            return None
+        return _dateparser(s, anchor, self.lex)
+
+    # --- rules: each returns a DateValue, None (recognised but unresolvable) or False -----
+    def _anchor_shift(self, m, anchor, tense):
+        n, unit = self.lex.count(m[1]), self.lex.lookup("unit", m[2])
+        sign = self.lex.lookup("anchor_sign", m[3])
+        rest = m[4].strip()
+        if n is None or not rest:
+            return None  # "three days later": the anchor is in another sentence
+        # the anchor date is the longest temporal expression in the rest ("its defeat in March 2019")
+        words = rest.split()
+        spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 6) + 1)),
+                       key=lambda ij: ij[0] - ij[1])
+        base = next((v for i, j in spans
+                     if (v := self._resolve(" ".join(words[i:j]), anchor, tense)) is not None), None)
+        if base is None:
+            return None
+        d, prec = shift(base.start, unit, sign * n)
+        prec = max(prec, base.precision, key=RANK.get)
+        return value(d, prec, base.relative)
+
+    def _absolute_day(self, s, anchor, tense):
+        m = self.day_first.search(s)
+        if m:
+            day, mon, year = m[1], m[2], m[3]
+        else:
+            m = self.month_first.search(s)
+            if not m:
+                return False
+            mon, day, year = m[1], m[2], m[3]
+        month = self.lex.lookup("month", mon)
+        if year:
+            try:
+                return value(date(int(year), month, int(day)), "day", False)
+            except ValueError:
+                return None
+        if anchor is None:
+            return None
+        y = anchor.day.year
+        if tense == "future":
+            y += (month, int(day)) < (anchor.day.month, anchor.day.day)
+        else:
+            end = interval(anchor.day, anchor.precision)[1]
+            y -= (month, int(day)) > (end.month, end.day)
+        try:
+            return relative_to(anchor, date(y, month, int(day)), "day")
+        except ValueError:
+            return None
+
+    def _weekday(self, s, anchor, tense):
+        m = self.weekday.match(s)
+        if not m or m.end() != len(s) and not s[m.end():].strip(" ,").startswith(("'", "and")):
+            return False
+        if anchor is None:
+            return None
+        target = self.lex.lookup("weekday", m[2])
+        future = m[1] == "next" or (tense == "future" and m[1] != "last")
+        gap = (target - anchor.day.weekday()) % 7
+        if future:
+            d = anchor.day + timedelta(days=gap or (7 if m[1] == "next" else 0))
+        else:
+            back = (anchor.day.weekday() - target) % 7
+            d = anchor.day - timedelta(days=back or (7 if m[1] == "last" else 0))
+        return relative_to(anchor, d, "day")
+
+    def _deictic(self, s, anchor, tense):
+        m = self.deictic.match(s)
+        if not m:
+            return False
+        if anchor is None:
+            return None
+        part = self.lex.lookup("part", m[1]) if m[1] else None
+        n = self.lex.lookup("deixis", m[2])
+        unit = self.lex.lookup("unit", m[3])
+        if unit == "day":
+            return relative_to(anchor, anchor.day + timedelta(days=n), "day")
+        d, prec = shift(anchor.day, unit, n)
+        span = None
+        if n == 0 and prec == "week" and tense == "past":  # "this week" in news: up to publication
+            monday = anchor.day - timedelta(days=anchor.day.weekday())
+            span = (monday, anchor.day)
+        v = relative_to(anchor, d, prec, span)
+        if v is None or v.precision != prec:
+            return v
+        if n == 0 and tense == "past" and part in ("early", None) and prec != "year" and m[1]:
+            # "earlier this month": from the start of the month up to publication
+            return replace(v, end=min(v.end, anchor.day))
+        if part == "end" and prec == "year":
+            return value(date(d.year, 12, 1), "month", True)
+        return narrow(v, part)
+
+    def _month(self, s, anchor, tense):
+        m = self.month.match(s)
+        if not m:
+            return False
+        part = self.lex.lookup("part", m[1]) if m[1] else None
+        month = self.lex.lookup("month", m[2])
+        if m[3]:
+            return narrow(value(date(int(m[3]), month, 1), "month", False), part)
+        if anchor is None:
+            return None
+        y = anchor.day.year
+        if tense == "future":
+            y += month < anchor.day.month
+        else:
+            y -= month > interval(anchor.day, anchor.precision)[1].month
+        v = relative_to(anchor, date(y, month, 1), "month")
+        return narrow(v, part) if v and v.precision == "month" else v
+
+    def _season(self, s, anchor, tense):
+        m = self.season.match(s)
+        if not m:
+            return False
+        part = self.lex.lookup("part", m[1]) if m[1] else None
+        first, last = self.lex.lookup("season", m[3])
+        if m[4]:
+            y = int(m[4])
+        elif anchor is None:
+            return None
+        else:
+            shift_n = self.lex.lookup("deixis", m[2]) if m[2] else 0
+            y = anchor.day.year + shift_n
+            if not m[2] and tense == "past" and anchor.day.month < first and first > 2:
+                y -= 1  # "in the summer" written in March: last summer
+        end_year = y + (last < first)
+        span = (date(y, first, 1), month_end(end_year, last))
+        v = DateValue(str(y), "year", *span, relative=not m[4])
+        return narrow(v, part)
+
+    def _year(self, s, anchor, tense):
+        m = self.year_end.match(s)
+        if m:
+            return value(date(int(m[1]), 12, 1), "month", False)
+        m = self.year.match(s)
+        if not m:
+            return False
+        part = self.lex.lookup("part", m[1]) if m[1] else None
+        y = int(m[2])
+        if part == "end":
+            return value(date(y, 12, 1), "month", False)
+        return narrow(value(date(y, 1, 1), "year", False), part)
+
+
+@lru_cache(maxsize=64)
+def _parser(base: datetime):
+    from dateparser.date import DateDataParser  # lazy: its language data takes ~0.2 s to load
+
+    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+
+
+def _dateparser(s: str, anchor: Anchor | None, lex: TemporalLexicon) -> DateValue | None:
+    """Last resort for the forms the rules do not cover (numeric "10/06/2014", "2014-06-10").
+
+    Only numeric date shapes go here: dateparser answers vague words ("recently") with the
+    base date itself and bare durations ("10 years") as "10 years ago", both confident and wrong.
+    """
+    if not re.search(r"\d{1,4}[/.\-]\d{1,2}", s):
+        return None
+    has_year = re.search(YEAR, s) is not None
+    if anchor is None and not has_year:
+        return None
+    base = datetime.combine(anchor.day, datetime.min.time()) if anchor else datetime(2000, 1, 1)
+    data = _parser(base).get_date_data(s)
+    if data is None or data.date_obj is None or data.period not in RANK:
+        return None
+    d = data.date_obj.date()
+    return value(d, data.period, False) if has_year else relative_to(anchor, d, data.period)
+
+
+@lru_cache(maxsize=1)
+def default_resolver() -> DateResolver:
+    return DateResolver()
+
+
+def resolve_date(text: str, published: tuple[str, str] | None = None,
+                 tense_hint: str | None = None) -> DateValue | None:
+    """Resolve `text` against `published` = (iso, precision); None when it is no date or a
+    relative one with no publication date. `tense_hint` "future" turns "on Friday" forward."""
+    return default_resolver().resolve(text, published, tense_hint)

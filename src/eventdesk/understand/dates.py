@@ -1,0 +1,158 @@
+"""Dates: every temporal expression of a Doc, resolved against the publication date.
+
+The component `eventdesk_dates_v1` takes the model's DATE entities (and TIME entities that
+carry a day, "Sunday night"), adds the expressions the small model misses or cuts short
+("since 2014", "As 2016 ended", "earlier this month", "five years after ... March 2019"),
+resolves each with `resolve_date` against `doc.user_data["published"]` = (iso, precision)
+and writes `doc.spans["dates"]`, each span with `span._.date` (a `DateValue`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from eventdesk.understand.date_lexicon import TemporalLexicon
+from eventdesk.understand.date_resolve import (
+    Anchor,
+    DateResolver,
+    DateValue,
+    default_resolver,
+    resolve_date,
+)
+
+__all__ = ["DateValue", "DatesComponent", "DatesConfig", "add_to_pipeline", "resolve_date"]
+
+# spaCy forbids "." in factory names (E853), so the versioned name is written with "_".
+FACTORY = "eventdesk_dates_v1"
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+
+
+@dataclass
+class DatesConfig:
+    """Options of the dates component (also its spaCy `default_config`)."""
+
+    spans_key: str = "dates"
+    labels: tuple[str, ...] = ("DATE", "TIME")
+    use_patterns: bool = True  # add the lexicon's patterns to the model's entities
+    keep_unresolved: bool = False  # keep spans that resolve to None (durations, no anchor)
+
+
+def _scan_patterns(lex: TemporalLexicon) -> re.Pattern:
+    """Phrases the small model misses or cuts short, built from the lexicon."""
+    r = lex.rx
+    year = r"(?:1[6-9]\d\d|20\d\d)(?!\d)"
+    number = r"(?:\d+|(?:an? )?[a-z]+(?: of)?)(?: and a half)?"
+    month_day = rf"{r('month')}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{year})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{r('month')}(?:,?\s+{year})?"
+    alternatives = [
+        rf"{r('range_start')}\s+(?:(?:{r('part')})[\s-]*)?(?:{r('month')}\s+)?{year}",
+        rf"(?:as\s+)?{year}\s+{r('ending')}",
+        rf"(?:{r('part')})[\s-]*(?:{year}|{r('month')}(?:\s+{year})?)",
+        rf"(?:(?:{r('part')})\s+)?{r('deixis')}\s+{r('unit')}",
+        rf"{number}\s+{r('unit')}\s+ago",
+        rf"{r('relative_day')}",
+        rf"{r('recent')}",
+        rf"(?:the\s+)?{r('season')}\s+of\s+{year}",
+        rf"(?:last|this past|next)\s+{r('weekday')}",
+        rf"{r('weekday')}(?:\s+{r('day_part')})?",
+        month_day,
+        rf"{r('month')},?\s+{year}",
+        rf"\bin\s+{year}",
+    ]
+    return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
+
+
+def _tense(span: Span) -> str:
+    """'future' when the verb the expression hangs on has a future auxiliary."""
+    doc = span.doc
+    if not doc.has_annotation("DEP"):
+        return "past"
+    head = span.root.head
+    return "future" if any(c.lower_ in _FUTURE_AUX for c in head.children) else "past"
+
+
+class DatesComponent:
+    """Finds and resolves the temporal expressions of a Doc (see module docstring)."""
+
+    def __init__(self, config: DatesConfig, resolver: DateResolver | None = None) -> None:
+        self.config = config
+        self.resolver = resolver or default_resolver()
+        self.pattern = _scan_patterns(self.resolver.lex) if config.use_patterns else None
+        if not Span.has_extension("date"):
+            Span.set_extension("date", default=None)
+
+    def candidates(self, doc: Doc) -> list[Span]:
+        found = [e for e in doc.ents if e.label_ in self.config.labels]
+        if self.pattern is not None:
+            for m in self.pattern.finditer(doc.text):
+                span = doc.char_span(m.start(), m.end(), label="DATE", alignment_mode="expand")
+                if span is not None:
+                    found.append(span)
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        published = doc.user_data.get("published")
+        taken = [False] * len(doc)
+        kept: list[Span] = []
+        # longest first, so "since 2014" wins over the model's "2014"
+        for span in sorted(self.candidates(doc), key=lambda s: (s.start - s.end, s.start)):
+            if any(taken[span.start:span.end]):
+                continue
+            span, value = self._resolve(doc, span, published)
+            if value is None and not self.config.keep_unresolved:
+                continue
+            span._.date = value
+            kept.append(span)
+            taken[span.start:span.end] = [True] * len(span)
+        doc.spans[self.config.spans_key] = sorted(kept, key=lambda s: s.start)
+        return doc
+
+    def _resolve(self, doc: Doc, span: Span, published) -> tuple[Span, DateValue | None]:
+        """A count of units followed by after/before borrows the next date of its sentence
+        as anchor ("five years after its defeat in March 2019"); the span keeps only the
+        shift, so that the anchor date stays a span of its own."""
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and self.resolver.lex.lookup("anchor_sign", nxt.lower_) is not None:
+            sent_end = span.sent.end if doc.has_annotation("SENT_START") else len(doc)
+            rest = doc[span.start:min(sent_end, span.end + 12)].text
+            value = self.resolver.resolve(rest, published, _tense(span))
+            if value is not None:
+                return doc[span.start:span.end + 1], value
+        return span, self.resolver.resolve(span.text, published, _tense(span))
+
+
+@Language.factory(
+    FACTORY,
+    default_config={"spans_key": "dates", "labels": ["DATE", "TIME"], "use_patterns": True,
+                    "keep_unresolved": False},
+)
+def make_dates(nlp: Language, name: str, spans_key: str, labels: list[str], use_patterns: bool,
+               keep_unresolved: bool) -> DatesComponent:
+    return DatesComponent(DatesConfig(spans_key, tuple(labels), use_patterns, keep_unresolved))
+
+
+def add_to_pipeline(nlp: Language, config=None) -> None:
+    """Add the dates component last (it reads the model's entities and sentences).
+
+    `config` may be None, a `DatesConfig`, or any object with a `dates` attribute or key
+    holding one (or a dict of its fields).
+    """
+    cfg = getattr(config, "dates", None) if not isinstance(config, dict) else config.get("dates")
+    if isinstance(config, DatesConfig):
+        cfg = config
+    if isinstance(cfg, dict):
+        cfg = DatesConfig(**cfg)
+    cfg = cfg or DatesConfig()
+    if FACTORY in nlp.pipe_names:
+        return
+    nlp.add_pipe(FACTORY, name=FACTORY, last=True,
+                 config={"spans_key": cfg.spans_key, "labels": list(cfg.labels),
+                         "use_patterns": cfg.use_patterns, "keep_unresolved": cfg.keep_unresolved})
+
+
+def published_anchor(published) -> Anchor | None:
+    """The publication date as the resolver reads it (for callers that need its interval)."""
+    return Anchor.parse(published)

@@ -1,0 +1,136 @@
+"""Temporal expressions resolved against a fixed publication date (Monday 30 Oct 2017)."""
+
+from datetime import date
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from eventdesk.understand.dates import DatesConfig, add_to_pipeline, resolve_date
+
+PUB = ("2017-10-30", "day")
+
+CASES = [  # text, iso, precision
+    ("on Friday", "2017-10-27", "day"),
+    ("Tuesday", "2017-10-24", "day"),
+    ("Tuesday\u2019s", "2017-10-24", "day"),
+    ("on Monday", "2017-10-30", "day"),
+    ("last Monday", "2017-10-23", "day"),
+    ("on Sunday night", "2017-10-29", "day"),
+    ("yesterday", "2017-10-29", "day"),
+    ("the previous day", "2017-10-29", "day"),
+    ("last night", "2017-10-29", "day"),
+    ("last week", "2017-10", "week"),
+    ("this week", "2017-10", "week"),
+    ("earlier this month", "2017-10", "month"),
+    ("this month", "2017-10", "month"),
+    ("late last month", "2017-09", "month"),
+    ("last month", "2017-09", "month"),
+    ("in late September", "2017-09", "month"),
+    ("in December", "2016-12", "month"),
+    ("As 2016 ended", "2016-12", "month"),
+    ("the end of 2016", "2016-12", "month"),
+    ("in March 2019", "2019-03", "month"),
+    ("in the summer of 2014", "2014", "year"),
+    ("in 2007", "2007", "year"),
+    ("mid-2014", "2014", "year"),
+    ("late 2014", "2014", "year"),
+    ("five years after its defeat in March 2019", "2024", "year"),
+    ("December 11, 2022", "2022-12-11", "day"),
+    ("11 December 2022", "2022-12-11", "day"),
+    ("11 December", "2016-12-11", "day"),
+    ("Dec. 11", "2016-12-11", "day"),
+    ("Oct. 3", "2017-10-03", "day"),
+    ("last year", "2016", "year"),
+    ("two years ago", "2015", "year"),
+    ("nine months ago", "2017-01", "month"),
+    ("two and a half years ago", "2015-04", "month"),
+    ("six days ago", "2017-10-24", "day"),
+    ("since 2014", "2014", "year"),
+    ("2014-06-10", "2014-06-10", "day"),
+]
+
+
+@pytest.mark.parametrize("text,iso,precision", CASES)
+def test_resolves_against_publication(text, iso, precision):
+    value = resolve_date(text, PUB)
+    assert value is not None, text
+    assert (value.iso, value.precision) == (iso, precision)
+    assert value.start <= value.end
+
+
+@pytest.mark.parametrize("text", ["at 02:57 local time", "02:57", "five years", "four days",
+                                  "the 1990s", "three days later", "recently"])
+def test_not_a_date(text):
+    assert resolve_date(text, PUB) is None
+
+
+def test_relative_needs_publication_date_absolute_does_not():
+    assert resolve_date("on Friday", None) is None
+    assert resolve_date("last month", None) is None
+    assert resolve_date("11 December", None) is None
+    assert resolve_date("March 2019", None).iso == "2019-03"
+    assert resolve_date("December 11, 2022", None).iso == "2022-12-11"
+
+
+def test_relative_flag_and_intervals():
+    friday = resolve_date("on Friday", PUB)
+    assert friday.relative and friday.start == friday.end == date(2017, 10, 27)
+    march = resolve_date("March 2019", PUB)
+    assert not march.relative and (march.start, march.end) == (date(2019, 3, 1), date(2019, 3, 31))
+    late = resolve_date("late September", PUB)
+    assert late.start > date(2017, 9, 15) and late.end == date(2017, 9, 30)
+
+
+def test_since_marks_an_open_range():
+    value = resolve_date("since 2014", PUB)
+    assert value.open_end and value.start == date(2014, 1, 1) and value.end == date(2017, 10, 30)
+    assert not resolve_date("in 2014", PUB).open_end
+
+
+def test_never_more_precise_than_the_publication_date():
+    month_only = ("2019-10", "month")
+    assert (resolve_date("on Friday", month_only).iso, resolve_date("on Friday", month_only).precision) == ("2019-10", "month")
+    assert resolve_date("last month", month_only).iso == "2019-09"
+    assert resolve_date("last year", ("2017", "year")).iso == "2016"
+
+
+def test_future_tense_hint_turns_day_names_forward():
+    assert resolve_date("on Friday", PUB, tense_hint="future").iso == "2017-11-03"
+    assert resolve_date("next week", PUB).iso == "2017-11"
+
+
+@pytest.fixture(scope="module")
+def blank_nlp():
+    nlp = spacy.blank("en")
+    add_to_pipeline(nlp, DatesConfig())
+    return nlp
+
+
+def test_component_on_handmade_doc(blank_nlp):
+    words = ["Rebels", "attacked", "the", "town", "on", "Friday", ",", "five", "years", "after",
+             "its", "fall", "in", "March", "2019", ",", "at", "02:57", "."]
+    doc = Doc(blank_nlp.vocab, words=words)
+    doc.ents = [doc.char_span(doc[7].idx, doc[8].idx + 5, label="DATE"),
+                doc.char_span(doc[17].idx, doc[17].idx + 5, label="TIME")]
+    doc.user_data["published"] = PUB
+    doc = blank_nlp.get_pipe("eventdesk_dates_v1")(doc)
+    found = {s.text: s._.date.iso for s in doc.spans["dates"]}
+    assert found == {"Friday": "2017-10-27", "five years after": "2024", "March 2019": "2019-03"}
+
+
+def test_component_adds_patterns_the_model_misses(blank_nlp):
+    doc = blank_nlp.make_doc("Since 2014 the group has held the valley. As 2016 ended, it lost "
+                             "the town, and earlier this month it came back.")
+    doc.user_data["published"] = PUB
+    doc = blank_nlp(doc)
+    found = {s.text: (s._.date.iso, s._.date.open_end) for s in doc.spans["dates"]}
+    assert found == {"Since 2014": ("2014", True), "As 2016 ended": ("2016-12", False),
+                     "earlier this month": ("2017-10", False)}
+
+
+def test_add_to_pipeline_is_idempotent_and_last():
+    nlp = spacy.blank("en")
+    add_to_pipeline(nlp, None)
+    add_to_pipeline(nlp, {"dates": {"spans_key": "dates"}})
+    assert nlp.pipe_names == ["eventdesk_dates_v1"]
