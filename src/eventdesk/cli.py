@@ -100,6 +100,95 @@ def export(db: DbOption = "eventdesk.db",
     err.print(f"wrote {output}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
 
+@app.command()
+def events(db: DbOption = "eventdesk.db",
+           event_type: Annotated[Optional[str], typer.Option("--type", help="Event type or sub-type.")] = None,
+           actor: Annotated[Optional[str], typer.Option(help="Actor name (part of it).")] = None,
+           since: Annotated[Optional[str], typer.Option(help="ISO date: events on or after.")] = None,
+           country: Annotated[Optional[str], typer.Option(help="Country name.")] = None,
+           sources: Annotated[bool, typer.Option("--sources", help="Show every report of each event with its figures.")] = False,
+           new_only: Annotated[bool, typer.Option("--new-only", help="Leave out historical events.")] = False,
+           ) -> None:
+    """List stored events as a table, filtered."""
+    from eventdesk.cli_render import events_table
+    from eventdesk.query import EventFilter, find_events
+    from eventdesk.store import Store
+
+    try:
+        store = Store(db, create=False)
+        found = find_events(store, EventFilter(event_type, actor, since, country, not new_only))
+        reports = store.event_source_figures() if sources else None
+    except EventdeskError as exc:
+        _fail(exc)
+        return
+    console.print(events_table(found, reports))
+
+
+@app.command()
+def ledger(db: DbOption = "eventdesk.db",
+           subject: Annotated[Optional[str], typer.Option(help="Subject (part of it), e.g. 'Islamic State'.")] = None,
+           measure: Annotated[Optional[str], typer.Option(help="Measure (part of it), e.g. 'foreign fighters'.")] = None,
+           ) -> None:
+    """The claim ledger: estimates of the same quantity side by side, ordered by date."""
+    from eventdesk.cli_render import ledger_tables
+    from eventdesk.merge.ledger import ledger_lines
+    from eventdesk.store import Store
+
+    try:
+        claims = Store(db, create=False).claims()
+    except EventdeskError as exc:
+        _fail(exc)
+        return
+    lines = [ln for ln in ledger_lines(claims)
+             if (not subject or subject.lower() in (ln.subject or "").lower())
+             and (not measure or measure.lower() in (ln.measure or "").lower())]
+    for table in ledger_tables(lines):
+        console.print(table)
+
+
+@app.command()
+def entities(file: Annotated[Path, typer.Argument(help="A page (.txt, .html) to analyse.")],
+             ) -> None:
+    """Show the actors, places and dates found in one page, with their resolution."""
+    from eventdesk.cli_render import mentions_table
+    from eventdesk.ingest import IngestFailure, read_inputs
+    from eventdesk.pipeline.spec import StageSpec
+    from eventdesk.pipeline.executor import LocalExecutor
+
+    items = list(read_inputs([str(file)]))
+    failures = [i for i in items if isinstance(i, IngestFailure)]
+    if failures:
+        err.print(f"[red]error:[/red] {failures[0].message}")
+        raise typer.Exit(1)
+    specs = [StageSpec("clean", "eventdesk.clean:CleanStage"),
+             StageSpec("understand", "eventdesk.understand.stage:UnderstandStage")]
+    for doc in LocalExecutor(specs).run(items[:1]):
+        if not doc.active:
+            err.print(f"[yellow]skipped:[/yellow] {doc.status_reason}")
+            raise typer.Exit(1)
+        console.print(f"[bold]{doc.title or doc.source}[/bold]  published {doc.published or '?'}"
+                      f" ({doc.published_precision or '-'}), outlet {doc.outlet or '?'}")
+        console.print(mentions_table(doc.mentions))
+
+
+@app.command()
+def evaluate(gold: Annotated[Path, typer.Option(help="Gold folder: <stem>.yaml files and bodies/.")],
+             export_file: Annotated[Optional[Path], typer.Option("--export", help="Score this JSON Lines export instead of running the pipeline.")] = None,
+             inputs: Annotated[Optional[list[str]], typer.Option("--input", help="Input files or folders to run on (default: the gold's documents found beside it).")] = None,
+             as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+             db: Annotated[Optional[str], typer.Option("--db", help="Keep the evaluation database here.")] = None,
+             ) -> None:
+    """Score eventdesk against gold annotations: per document and overall, with mismatches."""
+    from eventdesk.cli_evaluate import evaluate_command
+
+    try:
+        code = evaluate_command(gold, export_file, inputs, as_json, db, console)
+    except EventdeskError as exc:
+        _fail(exc)
+        return
+    raise typer.Exit(code)
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()
 
