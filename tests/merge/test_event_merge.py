@@ -1,0 +1,186 @@
+"""Cross-document event merging on hand-made (invented) event records."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from eventdesk.merge.events import (
+    EventIndex,
+    EventMerger,
+    MergeConfig,
+    candidate_keys,
+    combine,
+    events_compatible,
+)
+from eventdesk.merge.event_rules import actors_agree
+from eventdesk.record import Event, Evidence
+
+TOWN = dict(location="Kelbara", country="Syria", latitude=35.30, longitude=40.10, geo_precision=1)
+PROVINCE = dict(location="Deir ez-Zor", country="Syria", latitude=35.0, longitude=40.5, geo_precision=3)
+COUNTRY = dict(location="Syria", country="Syria", latitude=35.0, longitude=38.5, geo_precision=3)
+
+
+def ev(doc="d-1", start=0, sub="Armed clash", etype="Battles", date="2022-12-11", prec="day",
+       place=TOWN, a1="Military Forces of United States", a2="Islamic State", dead=None, high=None, **kw):
+    return Event(event_type=etype, sub_event_type=sub, actor1=a1, actor2=a2, date=date,
+                 date_precision=prec, fatalities=dead, fatalities_high=high,
+                 sources=[Evidence(doc, start, start + 10, "0123456789")], **place, **kw)
+
+
+def no_registry():
+    return EventMerger(registry=None)
+
+
+# ------------------------------------------------------------------ same event, many reports
+
+
+def test_same_raid_told_by_two_outlets_a_day_apart_merges():
+    a = ev("d-1", dead=2, high=2)
+    b = ev("d-2", date="2022-12-12", place=PROVINCE, sub="Attack", etype="Violence against civilians")
+    assert events_compatible(a, b)
+
+
+def test_day_date_falls_inside_a_month_date_and_country_level_place_matches_a_town():
+    a = ev("d-1")
+    b = ev("d-2", date="2022-12", prec="month", place=COUNTRY, a2=None)
+    assert events_compatible(a, b)
+
+
+def test_affiliate_and_unknown_actors_are_compatible():
+    a = ev(a1="Islamic State", a2="Civilians (Russia)")
+    b = ev("d-2", a1="Islamic State (Khorasan Province)", a2=None)
+    assert events_compatible(a, b)
+    # the fight told from the other side
+    assert events_compatible(ev(a1="Islamic State", a2="Military Forces of Iraq"),
+                             ev("d-2", a1="Military Forces of Iraq", a2="Islamic State"))
+    # army and police of one state are told apart unreliably by reporters
+    assert actors_agree("Military Forces of Iraq", "Police Forces of Iraq")
+
+
+# ------------------------------------------------------------------ keep apart
+
+
+def test_raid_two_months_earlier_same_actor_and_tactic_is_apart():
+    assert not events_compatible(ev("d-1", date="2022-12-11"), ev("d-2", date="2022-10-06"))
+
+
+def test_riot_in_the_same_prison_two_years_earlier_is_apart():
+    prison = dict(location="Ghwayran prison", country="Syria", latitude=36.48, longitude=40.75, geo_precision=1)
+    riot = dict(sub="Violent demonstration", etype="Riots", place=prison, a1="Rioters (Syria)", a2=None)
+    assert events_compatible(ev("d-1", date="2022-01-20", **riot), ev("d-2", date="2022-01-21", **riot))
+    assert not events_compatible(ev("d-1", date="2022-01-20", **riot), ev("d-2", date="2020-03-30", **riot))
+
+
+def test_second_ambush_on_a_bus_in_the_same_province_three_years_later_is_apart():
+    amb = dict(sub="Attack", etype="Violence against civilians", place=PROVINCE, a1="Islamic State", a2="Civilians (Syria)")
+    assert not events_compatible(ev("d-1", date="2020-12-30", **amb), ev("d-2", date="2023-12-30", **amb))
+
+
+def test_arrests_never_merge_with_an_attack():
+    arrests = ev("d-2", sub="Arrests", etype="Strategic developments", date="2022-12-11")
+    assert not events_compatible(ev("d-1", sub="Attack", etype="Violence against civilians"), arrests)
+    assert not events_compatible(ev("d-1"), arrests)
+
+
+def test_two_different_state_forces_are_apart():
+    assert not events_compatible(ev(a1="Military Forces of Iraq"), ev("d-2", a1="Military Forces of Syria"))
+    assert not events_compatible(ev(a1="Islamic State"), ev("d-2", a1="HTS: Hayat Tahrir al-Sham"))
+
+
+def test_places_apart_by_more_than_their_precision_allows_or_other_country():
+    near_town = dict(TOWN, location="Sorin", latitude=35.60, longitude=40.30)  # ~38 km away
+    assert not events_compatible(ev(), ev("d-2", place=near_town))
+    assert not events_compatible(ev(), ev("d-2", place=dict(TOWN, country="Iraq")))
+    # a province centroid ~50 km from the town it holds
+    assert events_compatible(ev(), ev("d-2", place=PROVINCE))
+    # an event with no place at all merges with nothing
+    nowhere = dict(location=None, country=None, latitude=None, longitude=None, geo_precision=None)
+    assert not events_compatible(ev(place=nowhere), ev("d-2", place=nowhere))
+
+
+def test_dates_two_days_apart_or_in_other_months_or_year_only_are_apart():
+    assert not events_compatible(ev(date="2022-12-11"), ev("d-2", date="2022-12-13"))
+    assert not events_compatible(ev(date="2022-11", prec="month"), ev("d-2", date="2022-12", prec="month"))
+    assert not events_compatible(ev(date="2022", prec="year"), ev("d-2", date="2022-12-11"))
+    assert events_compatible(ev(date="2022-11-30"), ev("d-2", date="2022-12", prec="month"))
+
+
+# ------------------------------------------------------------------ combine
+
+
+def test_combine_keeps_lowest_and_highest_toll_and_each_source_figure():
+    first = ev("d-1", a1="Islamic State", a2=None, dead=40, date="2024-03-22")
+    second = ev("d-2", a1="Islamic State", a2="Civilians (Russia)", dead=115, high=115, date="2024-03-23")
+    third = ev("d-3", a1="Islamic State", dead=60, date="2024-03-22")
+    first.id = "e-1"
+    merged = combine(combine(first, second), third)
+    assert merged.id == "e-1"
+    assert [s.document for s in merged.sources] == ["d-1", "d-2", "d-3"]
+    assert (merged.fatalities, merged.fatalities_high) == (40, 115)
+    assert merged.extra["source_fatalities"] == {"d-1": (40, None), "d-2": (115, 115), "d-3": (60, None)}
+    assert merged.actor2 == "Civilians (Russia)"
+    assert merged.date == "2024-03-22"  # two reports against one
+
+
+def test_combine_is_idempotent_and_prefers_the_more_precise_place_and_date():
+    base = ev("d-1", place=COUNTRY, date="2022-12", prec="month")
+    base.id = "e-1"
+    merged = combine(base, ev("d-2"))
+    assert (merged.location, merged.geo_precision, merged.date, merged.date_precision) == ("Kelbara", 1, "2022-12-11", "day")
+    again = combine(merged, ev("d-2"))
+    assert len(again.sources) == 2 and again.extra == merged.extra
+
+
+# ------------------------------------------------------------------ blocking and the merger
+
+
+def test_candidate_keys_block_by_month_and_country():
+    keys = candidate_keys(ev(date="2022-12-31"))
+    assert "2022-12|c:syria" in keys and "2023-01|c:syria" in keys
+    assert not set(keys) & set(candidate_keys(ev(date="2022-06-01")))
+    assert not set(keys) & set(candidate_keys(ev(place=dict(TOWN, country="Iraq"))))
+    assert candidate_keys(ev(date=None)) == []
+
+
+def test_merger_matches_each_new_event_to_the_closest_compatible_one():
+    old = ev("d-1", date="2022-10-06")
+    old.id = "e-old"
+    cur = ev("d-2", date="2022-12-11")
+    cur.id = "e-cur"
+    arrests = ev("d-3", sub="Arrests", etype="Strategic developments", date="2022-12-20")
+    arrests.id = "e-arr"
+    new = [ev("d-9", date="2022-12-12"), ev("d-9", start=50, sub="Arrests", etype="Strategic developments",
+                                            date="2022-12-19"), ev("d-9", start=99, date="2021-01-01")]
+    assert no_registry().match([old, cur, arrests], new) == ["e-cur", "e-arr", None]
+
+
+def test_index_merges_in_arrival_order_and_a_rerun_adds_nothing():
+    index = EventIndex(no_registry())
+    reports = [ev("d-1", dead=40), ev("d-2", date="2022-12-12", dead=60), ev("d-3", date="2022-10-06")]
+    for _ in range(2):
+        results = [index.add(r) for r in reports]
+    assert len(index.events) == 2
+    assert [joined for _, joined in results] == [True, True, True]
+    merged = results[0][0]
+    assert len(merged.sources) == 2 and (merged.fatalities, merged.fatalities_high) == (40, 60)
+    # a duplicate document adds its sources but no new event
+    assert index.add(ev("d-4", date="2019-05-05"), allow_new=False) == (None, False)
+    assert len(index.events) == 2
+
+
+_subs = st.sampled_from(["Armed clash", "Attack", "Arrests", "Air/drone strike", "Suicide bomb"])
+_dates = st.one_of(
+    st.dates(min_value=__import__("datetime").date(2020, 1, 1), max_value=__import__("datetime").date(2021, 12, 31))
+    .map(lambda d: (d.isoformat(), "day")),
+    st.tuples(st.integers(2020, 2021), st.integers(1, 12)).map(lambda t: (f"{t[0]}-{t[1]:02d}", "month")),
+    st.integers(2020, 2021).map(lambda y: (str(y), "year")))
+_places = st.sampled_from([TOWN, PROVINCE, COUNTRY, dict(TOWN, country="Iraq", latitude=35.3, longitude=40.0)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_subs, _dates, _places, _subs, _dates, _places)
+def test_compatible_events_always_share_a_blocking_key(s1, d1, p1, s2, d2, p2):
+    a = ev(sub=s1, date=d1[0], prec=d1[1], place=p1)
+    b = ev("d-2", sub=s2, date=d2[0], prec=d2[1], place=p2)
+    cfg = MergeConfig()
+    if events_compatible(a, b, None, cfg):
+        assert set(candidate_keys(a, cfg)) & set(candidate_keys(b, cfg))
