@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from eventdesk.pipeline.base import Stage
 from eventdesk.record import Claim, Document, Event, Evidence
 
@@ -27,8 +29,11 @@ class FirstSentenceEventStage(Stage):
     def process(self, doc: Document) -> None:
         end = doc.body.find(".") + 1 or len(doc.body)
         ev = Evidence(doc.id, 0, end, doc.body[:end])
+        # each document reports its own event: a different town for each
+        digits = re.findall(r"\d+", doc.raw)
+        offset = 2 * int(digits[0]) if digits else 0
         doc.events = [Event("Battles", "Armed clash", actor1="Islamic State", country="Syria",
-                            latitude=35.0, longitude=40.0, geo_precision=1, date="2017-10",
+                            latitude=35.0, longitude=40.0 + offset, geo_precision=1, date="2017-10",
                             date_precision="month", sources=[ev])]
         doc.claims = [Claim("Islamic State", "fighters", 3000, 5000, "people",
                             qualifier="between", sources=[ev])]

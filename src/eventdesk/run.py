@@ -100,8 +100,7 @@ def _store_document(store: Store, writer: DocumentWriter, doc: Document, run_id:
     elif doc.status == "skipped":
         summary.skipped[(doc.status_reason or "").split(":")[0]] += 1
     try:
-        with store.transaction() as session:
-            outcome = writer.write(session, doc, run_id)
+        outcome = writer.write(doc, run_id)
     except SQLAlchemyError as exc:
         summary.failed.append(Errors.E501.format(doc=doc.source, reason=exc.__class__.__name__
                                                  + ": " + str(exc).splitlines()[0]))
