@@ -1,0 +1,83 @@
+"""`clean_document` and the CLEAN stage: article body, title, authors, date, outlet, language."""
+
+from __future__ import annotations
+
+from eventdesk.clean.config import CleanConfig
+from eventdesk.clean.dates import PageDate, hint_date
+from eventdesk.clean.html import extract_html
+from eventdesk.clean.knowledge import CleanKnowledge, load_clean_knowledge
+from eventdesk.clean.language import identify
+from eventdesk.clean.lines import classify
+from eventdesk.clean.meta import (find_authors, find_outlet, find_published, find_title,
+                                  host_of, outlet_from_host, strip_dateline)
+from eventdesk.errors import Errors
+from eventdesk.pipeline.base import Stage
+from eventdesk.record import Document
+
+
+def _set_date(doc: Document, date: PageDate | None) -> None:
+    doc.published = date.iso if date else None
+    doc.published_precision = date.precision if date else None
+
+
+def _clean_text(doc: Document, raw: str, config: CleanConfig, kb: CleanKnowledge) -> None:
+    layout = classify(raw, kb, config)
+    paragraphs = layout.text_of(layout.body)
+    if paragraphs:
+        paragraphs[0] = strip_dateline(paragraphs[0], kb)
+    doc.body = "\n".join(p.rstrip() for p in paragraphs if p.strip())
+    doc.title = doc.meta.get("title") or find_title(layout, kb, doc.url)
+    doc.authors = find_authors(layout, kb)
+    _set_date(doc, hint_date(doc.meta.get("published")) or find_published(layout, doc.url))
+    doc.outlet = find_outlet(layout, kb, doc.url, doc.title)
+
+
+def _clean_html(doc: Document, config: CleanConfig, kb: CleanKnowledge) -> None:
+    article = extract_html(doc.raw, doc.url, config)
+    if not article.body and article.text_fallback:
+        _clean_text(doc, article.text_fallback, config, kb)
+        return
+    doc.body = article.body
+    doc.title = doc.meta.get("title") or article.title
+    doc.authors = article.authors
+    date = hint_date(doc.meta.get("published")) or hint_date(article.date)
+    _set_date(doc, date)
+    doc.outlet = outlet_from_host(doc.url, kb) or article.sitename or host_of(doc.url)
+
+
+def clean_document(doc: Document, config: CleanConfig | None = None) -> None:
+    """Fill `body`, `title`, `authors`, `published(_precision)`, `outlet`, `language` of `doc`
+    from its `raw` page (plain-text scrape or HTML). Never raises on odd input."""
+    config = config or CleanConfig()
+    kb = load_clean_knowledge()
+    if doc.content_type == "html":
+        _clean_html(doc, config, kb)
+    else:
+        _clean_text(doc, doc.raw or "", config, kb)
+    doc.language = identify(doc.body or "", config.langid_chars)
+
+
+class CleanStage(Stage):
+    """Pipeline stage "clean": skips documents without article text (E201) and keeps but
+    skips documents in a language the extractors do not support (E202)."""
+
+    name = "clean"
+
+    def __init__(self, config: CleanConfig | None = None) -> None:
+        super().__init__()
+        self.config = config or CleanConfig()
+
+    def setup(self) -> None:
+        load_clean_knowledge()
+
+    def process(self, doc: Document) -> None:
+        clean_document(doc, self.config)
+        if not doc.body:
+            self.skip(doc, Errors.E201)
+            return
+        if doc.language not in self.config.languages:
+            self.skip(doc, Errors.E202.format(language=doc.language,
+                                              supported=", ".join(self.config.languages)))
+            return
+        self.count("cleaned")
+        self.count(f"language:{doc.language}")
