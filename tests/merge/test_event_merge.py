@@ -184,3 +184,16 @@ def test_compatible_events_always_share_a_blocking_key(s1, d1, p1, s2, d2, p2):
     cfg = MergeConfig()
     if events_compatible(a, b, None, cfg):
         assert set(candidate_keys(a, cfg)) & set(candidate_keys(b, cfg))
+
+
+def test_registry_relates_affiliates_and_lineage_names():
+    from eventdesk.merge.events import default_registry
+
+    registry = default_registry()
+    if registry is None:
+        import pytest
+        pytest.skip("the actor registry is not installed")
+    assert actors_agree("Islamic State", "Islamic State (Khorasan Province)", registry)
+    assert actors_agree("Islamic State", "ISIS", registry)
+    assert not actors_agree("Islamic State (Khorasan Province)", "Islamic State (West Africa Province)", registry)
+    assert not actors_agree("Military Forces of Iraq", "Military Forces of Syria", registry)

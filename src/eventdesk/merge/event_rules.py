@@ -227,7 +227,9 @@ def _state_country(name: str, registry: Any) -> str | None:
     return _norm(m.group(1)) if m else None
 
 
+@lru_cache(maxsize=4096)
 def _resolve(registry: Any, name: str) -> Any:
+    """The registry's ActorRef for a canonical name (cached: the same names recur)."""
     resolve = getattr(registry, "resolve", None)
     if resolve is None:
         return None
@@ -237,6 +239,29 @@ def _resolve(registry: Any, name: str) -> Any:
         return None
 
 
+def _registry_related(registry: Any, a: str, b: str) -> bool:
+    """Same registry actor, one an affiliate of the other (IS / IS Khorasan Province), or two
+    names of one organisation's lineage (AQI -> ISI -> IS)."""
+    ra, rb = _resolve(registry, a), _resolve(registry, b)
+    if ra is None or rb is None:
+        return False
+    ia, ib = getattr(ra, "id", None), getattr(rb, "id", None)
+    if ia is None or ib is None:
+        return False
+    if ia == ib:
+        return True
+    get = getattr(registry, "get", None)
+    if callable(get):
+        aa, ab = get(ia), get(ib)
+        if (aa is not None and getattr(aa, "affiliation", None) == ib) or \
+                (ab is not None and getattr(ab, "affiliation", None) == ia):
+            return True
+    lineage = getattr(registry, "lineage", None)
+    if callable(lineage):
+        return any(stage.actor == ib for stage in lineage(ia))
+    return False
+
+
 def actors_agree(a: str | None, b: str | None, registry: Any = None) -> bool:
     """One actor slot: unknown agrees; else same, related, or state forces of one country."""
     if not a or not b:
@@ -244,11 +269,7 @@ def actors_agree(a: str | None, b: str | None, registry: Any = None) -> bool:
     na, nb = _norm(a), _norm(b)
     if na == nb:
         return True
-    related = getattr(registry, "related", None)
-    if callable(related) and related(a, b):
-        return True
-    ra, rb = _resolve(registry, a), _resolve(registry, b)
-    if ra is not None and rb is not None and getattr(ra, "id", None) == getattr(rb, "id", None):
+    if registry is not None and _registry_related(registry, a, b):
         return True
     ba, bb = _norm(_base(a)), _norm(_base(b))
     if (ba == nb or bb == na) and ba == bb:

@@ -36,14 +36,17 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 def default_registry() -> Any:
-    """`ActorRegistry.default()` when the actors module is installed, else None (names then
+    """`ActorRegistry.default()` when the actor registry is installed, else None (names then
     agree only when equal, qualified or state forces of one country)."""
-    try:
-        module = importlib.import_module("eventdesk.understand.actors")
-    except ImportError:
-        return None
-    registry_cls = getattr(module, "ActorRegistry", None)
-    return registry_cls.default() if registry_cls is not None else None
+    for name in ("eventdesk.understand.actors", "eventdesk.understand.actor_registry"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        registry_cls = getattr(module, "ActorRegistry", None)
+        if registry_cls is not None:
+            return registry_cls.default()
+    return None
 
 
 def _figures(pairs: Any) -> tuple[int | None, int | None]:
@@ -149,7 +152,9 @@ class EventMerger:
         time, nearer in space, same actor1, more sources."""
         ia = date_interval(field_of(existing, "date"), field_of(existing, "date_precision"), self.config)
         ib = date_interval(field_of(new, "date"), field_of(new, "date_precision"), self.config)
-        days = abs((ia[0] - ib[0]).days) if ia and ib else 99
+        # days between the two date intervals: 0 when one holds the other (a month-only
+        # report is as near to every day of its month)
+        days = max(0, (ia[0] - ib[1]).days, (ib[0] - ia[1]).days) if ia and ib else 99
         pa = (field_of(existing, "latitude"), field_of(existing, "longitude"))
         pb = (field_of(new, "latitude"), field_of(new, "longitude"))
         dist = km_between(*pa, *pb) if None not in pa and None not in pb else 999.0
