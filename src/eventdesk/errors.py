@@ -41,6 +41,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E501 = "Could not store {doc}: {reason}"
     E601 = "Unknown export format '{fmt}' (choose from {choices})"
     E602 = "Gold folder {path} holds no gold files"
+    E604 = "No inputs for the gold in {path}: give them with --input (or keep them in raw/ beside gold/)"
     E603 = "Parquet export needs pyarrow: {reason}"
 
 
