@@ -6,7 +6,7 @@ from eventdesk.clean.config import CleanConfig
 from eventdesk.clean.dates import PageDate, hint_date
 from eventdesk.clean.html import extract_html
 from eventdesk.clean.knowledge import CleanKnowledge, load_clean_knowledge
-from eventdesk.clean.language import identify
+from eventdesk.clean.language import identify, page_stoplist
 from eventdesk.clean.lines import classify
 from eventdesk.clean.meta import (find_authors, find_outlet, find_published, find_title,
                                   host_of, outlet_from_host, strip_dateline)
@@ -21,7 +21,7 @@ def _set_date(doc: Document, date: PageDate | None) -> None:
 
 
 def _clean_text(doc: Document, raw: str, config: CleanConfig, kb: CleanKnowledge) -> None:
-    layout = classify(raw, kb, config)
+    layout = classify(raw, kb, config, page_stoplist(raw, config.stoplist, config.langid_chars))
     paragraphs = layout.text_of(layout.body)
     if paragraphs:
         paragraphs[0] = strip_dateline(paragraphs[0], kb)

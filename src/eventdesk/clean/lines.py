@@ -124,13 +124,15 @@ def _mark_repeats(lines: list[Line]) -> None:
     for positions in prefix.values():
         if len(positions) < 2:
             continue
-        longest = max(positions, key=lambda p: len(lines[p].text))
-        close = max(positions) - min(positions) <= 3
-        for pos in positions:
-            # copies side by side are a caption and its repeat; a distant shorter copy
-            # of a paragraph is a pull quote
-            if close or pos != longest:
-                lines[pos].label, lines[pos].reason = "bad", "repeated"
+        keys = {p: norm_line(lines[p].text[:2000]) for p in positions}
+        for a in positions:
+            for b in positions:
+                # `a` is a shorter copy of `b`: side by side they are a caption and its
+                # repeat (both go); apart, `a` is a pull quote of the paragraph `b`
+                if a != b and len(keys[a]) < len(keys[b]) and keys[b].startswith(keys[a]):
+                    lines[a].label, lines[a].reason = "bad", "repeated"
+                    if abs(a - b) <= 3:
+                        lines[b].label, lines[b].reason = "bad", "repeated"
 
 
 def _initial_label(ln: Line, kb: CleanKnowledge, config: CleanConfig, indent: int) -> None:

@@ -23,6 +23,7 @@ from eventdesk.clean.lines import Layout, Line
 # a person's name: 2-5 capitalised tokens, with the usual lower-case particles
 _PERSON = re.compile(r"^[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|(?:al|el|ad|as|ash|ar)-[A-Z][\w'’-]+"
                      r"|al|el|bin|ibn|de|van|von|da|le|la|di)){1,4}$")
+_BULLET_START = re.compile(r"^\s*[•·▪*\-–—]\s*")
 _UPPER_PLACE = r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*"
 
 
@@ -30,12 +31,19 @@ def _heading_like(ln: Line) -> bool:
     """A headline shape: 3-25 words, not a sentence ending in a period, not furniture."""
     return (3 <= ln.words <= 25 and ln.label not in ("good",)
             and not ln.reason.startswith(("cue", "bullet", "indented", "social", "date"))
-            and not ln.text.rstrip().endswith((".", ":", ",", ";")) and ln.indent <= 1)
+            and not ln.text.rstrip().endswith((".", ":", ",", ";", ")")) and ln.indent <= 1)
+
+
+def _not_person(name: str, kb: CleanKnowledge) -> bool:
+    """An agency, a desk or a newsroom rather than a person ("Euronews with AP", "AFP Staff")."""
+    words = set(name.lower().split())
+    return (name.lower() in kb.not_people or bool(words & kb.not_people)
+            or any(a.lower() in words for a in kb.agencies) or "with" in words)
 
 
 def byline_names(text: str, kb: CleanKnowledge) -> list[str] | None:
     """The people named on a byline line ("By Jane Doe and John Roe, Reuters"), or None."""
-    text = text.replace("\u00a0", " ")
+    text = _BULLET_START.sub("", text.replace("\u00a0", " "))
     text = re.sub(r"\(.*?\)", "", text)
     lowered = text.strip().lower()
     for prefix in sorted(kb.byline_prefixes, key=len, reverse=True):
@@ -49,7 +57,7 @@ def byline_names(text: str, kb: CleanKnowledge) -> list[str] | None:
     names = []
     for part in re.split(r",|;|\band\b|&|\|", rest):
         part = re.sub(r"\(.*?\)", "", part).strip(" \u00a0-–—·")
-        if part and part.lower() not in kb.not_people and _PERSON.match(part):
+        if part and _PERSON.match(part) and not _not_person(part, kb):
             names.append(part)
     return names
 
@@ -64,7 +72,7 @@ def _bio_author(text: str, kb: CleanKnowledge) -> str | None:
     roles = "|".join(re.escape(r) for r in kb.bio_roles)
     match = re.match(rf"^([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}}) is (?:an?|the)\b.{{0,80}}?\b"
                      rf"(?:{roles})s?\b", text, re.IGNORECASE)
-    if match and match[1].lower() not in kb.not_people and _PERSON.match(match[1]):
+    if match and _PERSON.match(match[1]) and not _not_person(match[1], kb):
         return match[1]
     return None
 
@@ -100,7 +108,8 @@ def _slug_words(url: str | None) -> set[str]:
 def find_title(layout: Layout, kb: CleanKnowledge, url: str | None) -> str | None:
     lines = layout.lines
     first = layout.body[0] if layout.body else len(lines)
-    header = [p for p in range(first) if _heading_like(lines[p])]
+    header = [p for p in range(first) if _heading_like(lines[p])
+              and byline_names(lines[p].text, kb) is None]
     # 1. nearest heading before a byline
     for pos in range(min(first + 12, len(lines))):
         if lines[pos].words <= 14 and byline_names(lines[pos].text, kb) is not None:
