@@ -1,0 +1,292 @@
+"""Claims: the sourced numbers of a conflict (annotation guide §3).
+
+`extract_claims(document, config)` reads the spaCy Doc the understanding stage left in
+`document.analysis` and returns one `Claim` per figure: bounds and hedge
+(claim_numbers), counted noun, unit and measure (claim_measure), source
+(claim_attribution), subject (an actor of doc.spans["actors"]) and as_of (the report's
+date when the text gives it, else the publication date). `ClaimStage` runs it in a pipeline.
+
+A figure is not a claim when (in order):
+1. it counts one thing ("one officer", "number one") or a time, distance or age
+   ("four days", "66 km west", "25-year-old");
+2. it counts the text's own divisions ("three forces", "five categories") or the data
+   behind a report ("numbers from 48 countries");
+3. it is a small number that points back ("the two offensives", "those two countries");
+4. it counts places taken ("captured three villages": event details);
+5. it is a casualty figure the text does not attribute to anyone (the event's fatalities);
+6. it is part of a name ("Tower 22").
+The same figure from the same source twice in a document is one claim with two sources.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventdesk.errors import Errors
+from eventdesk.extract.claim_attribution import Attributor
+from eventdesk.extract.claim_lexicon import ClaimLexicon, claim_lexicon
+from eventdesk.extract.claim_measure import MeasureReader, measure_key
+from eventdesk.extract.claim_numbers import NumberReader, Quantity
+from eventdesk.pipeline.base import Stage
+from eventdesk.record import Claim, Document, Evidence
+
+_POINTING_BACK = {"the", "those", "these", "both", "its", "their", "above", "such", "other"}
+
+
+@dataclass
+class ClaimConfig:
+    """Options of the claim extractor."""
+
+    # Casualty figures are the event's fatalities unless attributed (annotation guide §3).
+    casualties_need_source: bool = True
+    # Numbers below this are not counts worth a claim ("one officer"); 2 keeps "two British
+    # nationals" (gold 002) and drops "one of the people".
+    min_count: float = 2
+    # "the two offensives", "those two countries": small numbers after a determiner point
+    # back to things already named. 10 is the largest such number in seeds and dev (all <= 3).
+    pointing_back_max: float = 10
+    # Report only figures with a counted unit in this set (None = every unit).
+    units: tuple[str, ...] | None = None
+
+
+def _segments(doc: Doc) -> tuple[list[Span], list[int]]:
+    """spaCy's sentences, cut again at line breaks (one paragraph a line in bodies)."""
+    sents, paras, para = [], [], 0
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if "\n" in tok.text or (tok.is_space and "\n" in tok.whitespace_):
+                if tok.i > start:
+                    sents.append(doc[start:tok.i])
+                    paras.append(para)
+                para += 1
+                start = tok.i + 1
+            elif "\n" in tok.whitespace_:
+                sents.append(doc[start:tok.i + 1])
+                paras.append(para)
+                para += 1
+                start = tok.i + 1
+        if start < sent.end:
+            sents.append(doc[start:sent.end])
+            paras.append(para)
+    trimmed = [(s, p) for s, p in zip(sents, paras) if s.text.strip()]
+    return [s for s, _ in trimmed], [p for _, p in trimmed]
+
+
+class ClaimExtractor:
+    """Holds the lexicon and readers; `extract(doc, ...)` returns the claims of a Doc."""
+
+    def __init__(self, config: ClaimConfig | None = None, lex: ClaimLexicon | None = None):
+        self.config = config or ClaimConfig()
+        self.lex = lex or claim_lexicon()
+        self.numbers = NumberReader(self.lex)
+        self.measures = MeasureReader(self.lex)
+
+    def extract(self, doc: Doc, document_id: str = "",
+                published: tuple[str, str] | None = None) -> list[Claim]:
+        published = published or doc.user_data.get("published")
+        sents, paras = _segments(doc)
+        attributor = Attributor(doc, sents, paras, self.lex)
+        actors = _actor_mentions(doc)
+        claims: list[Claim] = []
+        for k, sent in enumerate(sents):
+            previous: Token | None = None
+            for q in self.numbers.read(sent):
+                noun = self.measures.counted_noun(q, sent, previous)
+                if noun is not None and q.kind == "count":
+                    previous = noun
+                source = attributor.source(k)
+                if not self._is_claim(q, noun, sent, source is not None):
+                    continue
+                unit = self.measures.unit(q, noun)
+                if self.config.units is not None and unit not in self.config.units:
+                    continue
+                measure = self.measures.phrase(q, noun, sent)
+                subject = _subject(q, sent, actors, source.name if source else None, doc)
+                claim = Claim(
+                    subject=subject, measure=measure, low=q.low, high=q.high, unit=unit,
+                    qualifier=q.qualifier, attributed_to=source.name if source else None,
+                    as_of=_as_of(sent, source, published, self.lex),
+                    sources=[_evidence(sent, document_id)],
+                    extra={"measure_key": measure_key(subject, measure, unit),
+                           "figure": doc[q.start:q.end].text, "paragraph": paras[k]})
+                claims.append(claim)
+        return _merge_repeats(claims)
+
+    # -- the rules of the module docstring ---------------------------------------------
+    def _is_claim(self, q: Quantity, noun: Token | None, sent: Span, sourced: bool) -> bool:
+        lex, cfg, doc = self.lex, self.config, sent.doc
+        value = q.high if q.high is not None else q.low
+        if q.kind == "count" and value is not None and value < cfg.min_count:
+            return False
+        lemma = noun.lemma_.lower() if noun is not None else ""
+        nxt = doc[q.end:min(len(doc), q.end + 4)].text.lower()
+        if lemma in lex.not_claim_nouns or re.match(r"^-?\s*(year|month|day)s?\b", nxt) \
+                or (q.start > 0 and doc[q.start - 1].lower_ in {"aged", "age"}):
+            return False
+        if q.kind == "count" and lemma in lex.discourse_nouns:
+            return False
+        if noun is not None and noun.head.dep_ == "prep" and \
+                noun.head.head.lemma_.lower() in lex.data_nouns:
+            return False
+        if (q.kind == "count" and value is not None and value <= cfg.pointing_back_max
+                and any(t.lower_ in _POINTING_BACK for t in doc[max(sent.start, q.start - 2):q.start])):
+            return False
+        verb = _governing_verb(noun if noun is not None else doc[q.head])
+        if lemma in lex.event_detail_nouns and verb is not None \
+                and verb.lemma_.lower() in lex.capture_verbs:
+            return False
+        if cfg.casualties_need_source and not sourced and q.kind == "count" and (
+                (verb is not None and verb.lemma_.lower() in lex.casualty_verbs)
+                or any(t.lemma_.lower() in lex.casualty_verbs
+                       for t in doc[q.end:min(sent.end, q.end + 3)] if t.pos_ == "ADJ")):
+            return False
+        head = doc[q.head]
+        if noun is None and head.head.pos_ == "PROPN" and head.head.i < q.start:
+            return False
+        return True
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The first verb above a token ("people were killed" -> killed)."""
+    for anc in [tok, *tok.ancestors]:
+        if anc.pos_ in {"VERB"}:
+            return anc
+    return None
+
+
+def _actor_mentions(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of the actors of the Doc, read defensively: the
+    understanding stage's span group if present, else the model's organisations."""
+    out = []
+    group = doc.spans.get("actors") if hasattr(doc.spans, "get") else None
+    if group is not None and len(group):
+        for span in group:
+            ref = getattr(span._, "actor", None) if Span.has_extension("actor") else None
+            out.append((span.start, span.end, ref.name if ref is not None else span.text))
+        return out
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            out.append((ent.start, ent.end, ent.text))
+    return out
+
+
+def _subject(q: Quantity, sent: Span, actors, source: str | None, doc: Doc) -> str | None:
+    """The actor nearest the figure in its sentence, else the document's most named actor;
+    for an area, the place named last."""
+    if q.kind == "area":
+        places = [e.text for e in doc.ents if e.label_ in {"LOC", "GPE", "FAC"} and e.start < sent.end]
+        in_sent = [e.text for e in sent.ents if e.label_ in {"LOC", "GPE", "FAC"} and e.start < q.start]
+        pick = in_sent or places
+        return pick[-1] if pick else None
+    near = [(min(abs(s - q.head), abs(e - q.head)), name) for s, e, name in actors
+            if sent.start <= s < sent.end and (source is None or name not in source)]
+    if near:
+        return min(near)[1]
+    counts: dict[str, int] = {}
+    for _, _, name in actors:
+        counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _as_of(sent: Span, source, published, lex: ClaimLexicon) -> str | None:
+    """The date of the report when a date hangs on the attribution ("in a February
+    report", "last month estimated", "said Tuesday"); else the publication date."""
+    pub = published[0] if published else None
+    group = sent.doc.spans.get("dates") if hasattr(sent.doc.spans, "get") else None
+    if source is None or source.token is None or group is None or not Span.has_extension("date"):
+        return pub
+    reports = lex.set_of("report_nouns")
+    for span in group:
+        if not (sent.start <= span.start < sent.end):
+            continue
+        value = span._.date
+        if value is None or getattr(value, "open_end", False):
+            continue
+        hops = [span.root, *list(span.root.ancestors)[:3]]
+        if any(t == source.token or (t.lemma_.lower() in reports and t.pos_ == "NOUN")
+               for t in hops[1:]):
+            return value.iso
+    return pub
+
+
+def _evidence(sent: Span, document_id: str) -> Evidence:
+    text = sent.text.rstrip()
+    lead = len(text) - len(text.lstrip())
+    start = sent.start_char + lead
+    return Evidence(document_id, start, sent.start_char + len(text), text.lstrip())
+
+
+def _norm(name: str | None) -> str:
+    return re.sub(r"\W+", " ", (name or "").lower()).strip()
+
+
+def _merge_repeats(claims: list[Claim]) -> list[Claim]:
+    """One claim per (bounds, unit, source) in a document; the body sentence, not the
+    standfirst (first paragraph), gives the fields (gold convention)."""
+    kept: dict[tuple, Claim] = {}
+    for c in claims:
+        key = (c.low, c.high, c.unit, _norm(c.attributed_to))
+        first = kept.get(key)
+        if first is None:
+            kept[key] = c
+            continue
+        if first.extra.get("paragraph") == 0 and c.extra.get("paragraph") != 0:
+            c.sources = c.sources + first.sources
+            kept[key] = c
+        else:
+            first.sources.extend(c.sources)
+    return list(kept.values())
+
+
+def claim_id(claim: Claim) -> str:
+    """A stable id from what the claim says and where it was read."""
+    src = claim.sources[0] if claim.sources else None
+    raw = f"{claim.low}|{claim.high}|{claim.unit}|{_norm(claim.attributed_to)}|" \
+          f"{src.document if src else ''}|{src.start if src else ''}"
+    return "c-" + hashlib.sha256(raw.encode("utf-8")).hexdigest()[:16]
+
+
+def extract_claims(document: Document | Doc, config: ClaimConfig | None = None) -> list[Claim]:
+    """The claims of a Document whose `analysis` is its spaCy Doc (or of a bare Doc)."""
+    if isinstance(document, Doc):
+        return ClaimExtractor(config).extract(document)
+    if document.analysis is None:
+        raise ValueError(Errors.E401.format(reason=f"{document.id} has no spaCy analysis"))
+    published = document.analysis.user_data.get("published") or (
+        (document.published, document.published_precision or "day") if document.published else None)
+    claims = ClaimExtractor(config).extract(document.analysis, document.id, published)
+    for c in claims:
+        c.id = claim_id(c)
+    return claims
+
+
+class ClaimStage(Stage):
+    """Pipeline stage "claims": sets `doc.claims` from `doc.analysis`."""
+
+    name = "claims"
+
+    def __init__(self, config: ClaimConfig | None = None) -> None:
+        super().__init__()
+        self.config = config or ClaimConfig()
+        self.extractor: ClaimExtractor | None = None
+
+    def setup(self) -> None:
+        self.extractor = ClaimExtractor(self.config)
+
+    def process(self, doc: Document) -> None:
+        self.ensure_setup()
+        if doc.analysis is None:
+            self.count("no_analysis")
+            return
+        published = doc.analysis.user_data.get("published") or (
+            (doc.published, doc.published_precision or "day") if doc.published else None)
+        doc.claims = self.extractor.extract(doc.analysis, doc.id, published)
+        for c in doc.claims:
+            c.id = claim_id(c)
+        self.count("claims", len(doc.claims))
+        self.count("claims_attributed", sum(c.attributed_to is not None for c in doc.claims))
