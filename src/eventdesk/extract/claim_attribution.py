@@ -61,12 +61,16 @@ class Attributor:
         found = self.explicit(k)
         if found is not None:
             return found
-        if self._hedged(self.sents[k]):
-            for j in (k - 1, k + 1):
-                if 0 <= j < len(self.sents) and self.para[j] == self.para[k]:
-                    near = self.explicit(j)
-                    if near is not None:
-                        return near
+        hedge = self._hedge(self.sents[k])
+        if hedge == "passive" and k > 0 and self.para[k - 1] == self.para[k]:
+            near = self.explicit(k - 1)
+            if near is not None:
+                return near
+        if hedge == "adverb":  # "reportedly": the source usually follows, else precedes
+            for j in (k + 1, k - 1):
+                near = self.explicit(j) if 0 <= j < len(self.sents) else None
+                if near is not None:
+                    return near
         return self.default
 
     def explicit(self, k: int) -> Source | None:
@@ -217,13 +221,15 @@ class Attributor:
         orgs = [e for e in sent.ents if e.label_ == "ORG"]
         return Source(_strip_det(orgs[-1])) if orgs else None
 
-    def _hedged(self, sent: Span) -> bool:
+    def _hedge(self, sent: Span) -> str | None:
+        """"adverb" ("reportedly"), "passive" ("are thought to", "is believed") or None."""
         for t in sent:
             if t.lower_ in self.adverbs:
-                return True
+                return "adverb"
+        for t in sent:
             if t.lemma_.lower() in self.passive and t.tag_ == "VBN":
-                return True
-        return False
+                return "passive"
+        return None
 
     def _document_source(self) -> Source | None:
         """Rule 6: "The Guardian reports that ..." in the first paragraph."""
@@ -231,9 +237,10 @@ class Attributor:
             if self.para[k] != 0:
                 break
             for t in sent:
-                if t.lemma_.lower() in self.doc_verbs and t.tag_ == "VBZ":
+                if t.lemma_.lower() in self.doc_verbs and t.tag_ == "VBZ" and any(
+                        c.dep_ == "ccomp" for c in t.children):
                     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-                    if subj is not None and subj.pos_ == "PROPN":
+                    if subj is not None and subj.pos_ == "PROPN" and subj.ent_type_ != "PERSON":
                         return Source(self._phrase(subj))
         return None
 

@@ -165,12 +165,19 @@ class MeasureReader:
         verb = anchor
         while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
             verb = verb.head
-        if verb.pos_ in {"VERB", "AUX"}:
-            toks.append(verb)
-            for c in verb.children:
-                if c.dep_ in {"xcomp", "ccomp", "advcl", "prt", "advmod", "dobj", "conj"} \
-                        and c.i > anchor.i:
-                    toks.extend(t for t in c.subtree if t.pos_ in {"VERB", "ADV", "ADP", "NOUN", "PART"})
+            toks.append(verb)  # the nouns on the way: "losses of 30,000 fighters"
+        if verb.pos_ not in {"VERB", "AUX"}:
+            return toks
+        frontier = [verb]
+        for _ in range(2):  # two levels: "are thought to have crossed ... to fight with"
+            nxt = []
+            for v in frontier:
+                for c in v.children:
+                    if c.dep_ in {"xcomp", "ccomp", "advcl", "prt", "advmod", "dobj", "prep",
+                                  "pobj", "poss", "npadvmod"} and c.i > anchor.i:
+                        toks.append(c)
+                        nxt.append(c)
+            frontier = nxt
         return toks
 
     @staticmethod

@@ -23,10 +23,11 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventdesk.errors import Errors
+from eventdesk.errors import Errors, KnowledgeError
 from eventdesk.extract.claim_attribution import Attributor
 from eventdesk.extract.claim_lexicon import ClaimLexicon, claim_lexicon
 from eventdesk.extract.claim_measure import MeasureReader, measure_key
@@ -93,8 +94,8 @@ class ClaimExtractor:
         attributor = Attributor(doc, sents, paras, self.lex)
         actors = _actor_mentions(doc)
         claims: list[Claim] = []
+        previous: Token | None = None  # the last counted noun ("25,000 of them")
         for k, sent in enumerate(sents):
-            previous: Token | None = None
             for q in self.numbers.read(sent):
                 noun = self.measures.counted_noun(q, sent, previous)
                 if noun is not None and q.kind == "count":
@@ -130,8 +131,8 @@ class ClaimExtractor:
             return False
         if q.kind == "count" and lemma in lex.discourse_nouns:
             return False
-        if noun is not None and noun.head.dep_ == "prep" and \
-                noun.head.head.lemma_.lower() in lex.data_nouns:
+        if noun is not None and noun.head.dep_ == "prep" and any(
+                t.lemma_.lower() in lex.data_nouns for t in doc[max(0, noun.head.i - 3):noun.head.i]):
             return False
         if (q.kind == "count" and value is not None and value <= cfg.pointing_back_max
                 and any(t.lower_ in _POINTING_BACK for t in doc[max(sent.start, q.start - 2):q.start])):
@@ -169,10 +170,26 @@ def _actor_mentions(doc: Doc) -> list[tuple[int, int, str]]:
             ref = getattr(span._, "actor", None) if Span.has_extension("actor") else None
             out.append((span.start, span.end, ref.name if ref is not None else span.text))
         return out
+    registry = _registry()
     for ent in doc.ents:
-        if ent.label_ == "ORG":
-            out.append((ent.start, ent.end, ent.text))
+        if ent.label_ in {"ORG", "NORP", "PERSON", "GPE"}:
+            ref = registry.resolve(ent.text) if registry is not None else None
+            if ref is not None and ref.inter not in {"state forces", "civilians"}:
+                out.append((ent.start, ent.end, ref.name))
+            elif registry is None and ent.label_ == "ORG":
+                out.append((ent.start, ent.end, ent.text))
     return out
+
+
+@lru_cache(maxsize=1)
+def _registry():
+    """The actor registry of the understanding stage, or None while it is unavailable."""
+    try:
+        from eventdesk.understand.actor_registry import ActorRegistry
+
+        return ActorRegistry.default()
+    except (ImportError, KnowledgeError):
+        return None
 
 
 def _subject(q: Quantity, sent: Span, actors, source: str | None, doc: Doc) -> str | None:
@@ -184,13 +201,18 @@ def _subject(q: Quantity, sent: Span, actors, source: str | None, doc: Doc) -> s
         pick = in_sent or places
         return pick[-1] if pick else None
     near = [(min(abs(s - q.head), abs(e - q.head)), name) for s, e, name in actors
-            if sent.start <= s < sent.end and (source is None or name not in source)]
+            if sent.start <= s < sent.end and not _overlaps(name, source)]
     if near:
         return min(near)[1]
     counts: dict[str, int] = {}
     for _, _, name in actors:
         counts[name] = counts.get(name, 0) + 1
     return max(counts, key=counts.get) if counts else None
+
+
+def _overlaps(name: str, source: str | None) -> bool:
+    a, b = _norm(name), _norm(source)
+    return bool(a and b) and (a in b or b in a)
 
 
 def _as_of(sent: Span, source, published, lex: ClaimLexicon) -> str | None:
