@@ -1,0 +1,300 @@
+"""The actor registry: who the armed actors are, what they are called, and their lineage.
+
+Data: knowledge/data/actors.yaml (actors and lineages) and actor_descriptions.yaml (countries,
+demonyms, force nouns), validated on load. `ActorRegistry.default()` is built once per process.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from eventdesk import knowledge
+
+ACTORS_FILE = "actors.yaml"
+DESCRIPTIONS_FILE = "actor_descriptions.yaml"
+INTER_TYPES = frozenset({
+    "state forces", "rebels", "political militia", "identity militia", "rioters", "protesters",
+    "civilians", "external/other",
+})
+STATE_KINDS = frozenset({"military", "police", "civilians"})
+# Calibrated by hand on transliteration variants of the registry's own names: at 88 (plain
+# Levenshtein ratio, QRatio) "Jabhat al-Nosra", "Hayat Tahrir al-Shaam", "Asaib Ahl al Hak"
+# resolve, while distinct groups sharing words ("Ansar al-Sharia" / "Ansar al-Sunna",
+# "Jaish al-Islam" / "Jaish al-Izza") stay apart; WRatio's partial matching merged those.
+FUZZY_CUTOFF = 88
+# Fuzzy matching is only tried on strings this long: short acronyms differ by one letter.
+FUZZY_MIN_CHARS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """A resolved actor mention: registry id, canonical (ACLED-style) name, type and country."""
+
+    id: str
+    name: str
+    inter: str
+    country: str | None = None
+    text: str = ""  # the matched text
+    how: str = "alias"  # alias | normalised | fuzzy | description | anaphor
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    name: str
+    inter: str
+    country: str | None
+    aliases: tuple[str, ...] = ()
+    exact_aliases: tuple[str, ...] = ()  # matched only as written ("Coalition", not "coalition")
+    affiliation: str | None = None
+    kind: str | None = None
+    active: tuple[int, int] | None = None
+
+    def ref(self, text: str = "", how: str = "alias") -> ActorRef:
+        return ActorRef(self.id, self.name, self.inter, self.country, text or self.name, how)
+
+
+@dataclass(frozen=True, slots=True)
+class LineageStage:
+    actor: str  # actor id
+    start: str  # ISO date (cut to precision) when the organisation took this name
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    name: str
+    of: str  # as written inside ACLED names: "Military Forces of the United States"
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+# ---- schema checks (raise ValueError; knowledge.load names the file and the entry) ------------
+def _check_str_list(entry: dict, key: str) -> None:
+    value = entry.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ValueError(f"'{key}' must be a list of non-empty strings")
+
+
+def validate_actor(entry: dict, path: Path) -> None:
+    if not isinstance(entry, dict):
+        raise ValueError("an actor must be a mapping")
+    for key in ("id", "name", "inter"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise ValueError(f"missing or empty '{key}' in {entry!r:.80}")
+    if entry["inter"] not in INTER_TYPES:
+        raise ValueError(f"{entry['id']}: inter '{entry['inter']}' not one of {sorted(INTER_TYPES)}")
+    if entry.get("kind") is not None and entry["kind"] not in STATE_KINDS:
+        raise ValueError(f"{entry['id']}: kind must be one of {sorted(STATE_KINDS)}")
+    if entry.get("country") is not None and not isinstance(entry["country"], str):
+        raise ValueError(f"{entry['id']}: country must be a string or null")
+    _check_str_list(entry, "aliases")
+    _check_str_list(entry, "exact_aliases")
+    active = entry.get("active")
+    if active is not None and not (isinstance(active, list) and len(active) == 2):
+        raise ValueError(f"{entry['id']}: active must be [from_year, to_year]")
+    unknown = set(entry) - {"id", "name", "inter", "country", "aliases", "exact_aliases", "affiliation", "kind",
+                            "active", "note"}
+    if unknown:
+        raise ValueError(f"{entry['id']}: unknown fields {sorted(unknown)}")
+
+
+def validate_lineage(entry: dict, path: Path) -> None:
+    stages = entry.get("stages") if isinstance(entry, dict) else None
+    if not isinstance(stages, list) or len(stages) < 2:
+        raise ValueError("a lineage needs an 'id' and at least two 'stages'")
+    for stage in stages:
+        if not isinstance(stage, dict) or not stage.get("actor") or not stage.get("from"):
+            raise ValueError(f"{entry.get('id')}: each stage needs 'actor' and 'from'")
+
+
+def validate_country(entry: dict, path: Path) -> None:
+    if not isinstance(entry, dict) or not entry.get("name") or not entry.get("of"):
+        raise ValueError("a country needs 'name' and 'of'")
+    _check_str_list(entry, "names")
+    _check_str_list(entry, "demonyms")
+
+
+# ---- normalisation -------------------------------------------------------------------------
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
+
+
+def normalise(text: str) -> str:
+    """A case-, accent-, quote- and punctuation-free key: "Hay’at Tahrir al-Sham" -> "hayat tahrir al sham"."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("'", "")
+    text = re.sub(r"[^\w]+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+def is_case_sensitive(alias: str) -> bool:
+    """Short or all-capital aliases ("IS", "Isis", "SDF") match only as written."""
+    letters = [c for c in alias if c.isalpha()]
+    return len(alias) <= 4 or (bool(letters) and all(c.isupper() for c in letters))
+
+
+class ActorRegistry:
+    """Actors by id and alias; `resolve(text)` finds the actor a name or description denotes."""
+
+    def __init__(self, actors: list[Actor], lineages: dict[str, list[LineageStage]],
+                 countries: list[Country]) -> None:
+        self.actors = {a.id: a for a in actors}
+        if len(self.actors) != len(actors):
+            seen: set[str] = set()
+            dupes = sorted({a.id for a in actors if a.id in seen or seen.add(a.id)})
+            raise ValueError(f"duplicate actor ids: {dupes}")
+        self.lineages = lineages
+        self.countries = {c.name: c for c in countries}
+        self._exact: dict[str, list[str]] = {}  # case-sensitive aliases
+        self._norm: dict[str, list[str]] = {}  # normalised aliases
+        self._state: dict[tuple[str, str], str] = {}
+        for actor in actors:
+            for alias in actor.exact_aliases:
+                self._exact.setdefault(alias, []).append(actor.id)
+            for alias in (actor.name, *actor.aliases):
+                if is_case_sensitive(alias):
+                    self._exact.setdefault(alias, []).append(actor.id)
+                else:
+                    self._norm.setdefault(normalise(alias), []).append(actor.id)
+            if actor.kind and actor.country and actor.inter in {"state forces", "civilians"}:
+                self._state.setdefault((actor.country, actor.kind), actor.id)
+        self._fuzzy_keys = [k for k in self._norm if len(k) >= FUZZY_MIN_CHARS]
+        self._describer = None
+
+    # ---- construction -------------------------------------------------------------------
+    @classmethod
+    def from_knowledge(cls) -> "ActorRegistry":
+        actors = [
+            Actor(id=e["id"], name=e["name"], inter=e["inter"], country=e.get("country"),
+                  aliases=tuple(e.get("aliases", [])),
+                  exact_aliases=tuple(e.get("exact_aliases", [])), affiliation=e.get("affiliation"),
+                  kind=e.get("kind"), active=tuple(e["active"]) if e.get("active") else None)
+            for e in knowledge.load(ACTORS_FILE, "actors", validate_actor)
+        ]
+        lineages = {
+            e["id"]: [LineageStage(str(s["actor"]), str(s["from"])) for s in e["stages"]]
+            for e in knowledge.load(ACTORS_FILE, "lineages", validate_lineage)
+        }
+        countries = [
+            Country(e["name"], e["of"], tuple(e.get("names", [])), tuple(e.get("demonyms", [])))
+            for e in knowledge.load(DESCRIPTIONS_FILE, "countries", validate_country)
+        ]
+        return cls(actors, lineages, countries)
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def default() -> "ActorRegistry":
+        """The registry of the built-in knowledge plus EVENTDESK_KNOWLEDGE folders, built once."""
+        return ActorRegistry.from_knowledge()
+
+    @property
+    def describer(self):
+        if self._describer is None:
+            from eventdesk.understand.actor_describe import Describer
+
+            self._describer = Describer.from_knowledge(self)
+        return self._describer
+
+    # ---- lookups ------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def aliases(self) -> list[tuple[str, str, bool]]:
+        """(alias, actor id, case-sensitive) triples, canonical names included, for matchers."""
+        rows = []
+        for a in self.actors.values():
+            rows += [(alias, a.id, is_case_sensitive(alias)) for alias in (a.name, *a.aliases)]
+            rows += [(alias, a.id, True) for alias in a.exact_aliases]
+        return rows
+
+    def candidates(self, text: str) -> list[str]:
+        """Actor ids whose alias is exactly `text` (case-sensitive aliases) or its normalised key."""
+        return list(self._exact.get(text.strip(), [])) or list(self._norm.get(normalise(text), []))
+
+    def pick(self, ids: list[str], country: str | None) -> Actor | None:
+        """Of several actors sharing an alias, the one of the context country, else the first."""
+        if not ids:
+            return None
+        for actor_id in ids:
+            if country and self.actors[actor_id].country == country:
+                return self.actors[actor_id]
+        return self.actors[ids[0]]
+
+    def state_actor(self, country: str, kind: str = "military", text: str = "") -> ActorRef:
+        """The state forces (or civilians) of a country, made from the country table if absent."""
+        actor_id = self._state.get((country, kind))
+        if actor_id:
+            return self.actors[actor_id].ref(text, "description")
+        of = self.countries[country].of if country in self.countries else country
+        name, inter = {
+            "military": (f"Military Forces of {of}", "state forces"),
+            "police": (f"Police Forces of {of}", "state forces"),
+            "civilians": (f"Civilians ({country})", "civilians"),
+        }[kind]
+        return ActorRef(normalise(name).replace(" ", "-"), name, inter, country, text, "description")
+
+    def resolve(self, text: str, context: "ResolveContext | None" = None) -> ActorRef | None:
+        """The actor `text` names or describes: exact alias, normalised alias, description, fuzzy."""
+        context = context or ResolveContext()
+        text = text.strip()
+        if not text:
+            return None
+        return (self.resolve_name(text, context.country, fuzzy=False)
+                or self.describer.resolve(text, context)
+                or self.resolve_name(text, context.country, fuzzy=True))
+
+    def resolve_name(self, text: str, country: str | None = None, fuzzy: bool = True) -> ActorRef | None:
+        """The actor `text` names: exact or normalised alias, then (if `fuzzy`) a close spelling."""
+        actor = self.pick(self.candidates(text), country)
+        if actor:
+            how = "alias" if text in (actor.name, *actor.aliases, *actor.exact_aliases) else "normalised"
+            return actor.ref(text, how)
+        key = normalise(text)
+        if not fuzzy:
+            return None
+        if len(key) < FUZZY_MIN_CHARS:
+            return None
+        best = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.QRatio, score_cutoff=FUZZY_CUTOFF)
+        if best is None:
+            return None
+        actor = self.pick(self._norm[best[0]], country)
+        return actor.ref(text, "fuzzy") if actor else None
+
+    # ---- lineage ------------------------------------------------------------------------
+    def lineage(self, actor_id: str) -> list[LineageStage]:
+        """The dated names of the organisation `actor_id` belongs to (empty if none recorded)."""
+        for stages in self.lineages.values():
+            if any(s.actor == actor_id for s in stages):
+                return list(stages)
+        return []
+
+    def name_at(self, actor_id: str, date: str) -> ActorRef | None:
+        """The actor the organisation was at an ISO date ("2005" -> AQI for the Islamic State)."""
+        stages = self.lineage(actor_id)
+        if not stages:
+            return self.actors[actor_id].ref() if actor_id in self.actors else None
+        current = [s for s in stages if s.start <= date] or stages[:1]
+        actor = self.actors.get(current[-1].actor)
+        return actor.ref() if actor else None
+
+    def affiliates(self, actor_id: str) -> list[Actor]:
+        """Actors that declare `actor_id` as their parent (IS -> its provinces)."""
+        return [a for a in self.actors.values() if a.affiliation == actor_id]
+
+
+@dataclass(slots=True)
+class ResolveContext:
+    """What the surroundings tell about a mention: the country, the article's main armed group."""
+
+    country: str | None = None
+    main_actor: ActorRef | None = None
+    countries: list[str] = field(default_factory=list)

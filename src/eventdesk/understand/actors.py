@@ -1,0 +1,204 @@
+"""Actor components: a ruler before "ner" and a resolver at the end of the pipeline.
+
+* `eventdesk_actor_ruler_v1` is spaCy's EntityRuler filled with every registry alias (ORG), so
+  the statistical NER keeps "ISIL", "Daesh", "SDF" as organisations instead of places/people.
+* `eventdesk_actor_resolver_v1` writes `doc.spans["actors"]`, each span with `span._.actor`
+  (an `ActorRef`): named actors (ruler and NER entities, extended over member nouns such as
+  "Isis gunmen"), then descriptions ("Iraqi troops", "regime forces", "the militants"), using
+  the sentence's and the article's country and the article's main armed group as context.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from eventdesk.understand.actor_registry import ActorRef, ActorRegistry, ResolveContext
+
+SPAN_KEY = "actors"
+ARMED_NON_STATE = frozenset({"rebels", "political militia", "identity militia"})
+# Entity labels under which the small model files actor names it does not know as ORG.
+_NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE", "LOC", "FAC"})
+_APOSTROPHES = ("'", "\u2019")
+
+
+def register_extensions() -> None:
+    if not Span.has_extension("actor"):
+        Span.set_extension("actor", default=None)
+
+
+def actor_patterns(nlp: Language, registry: ActorRegistry, label: str = "ORG") -> list[dict]:
+    """EntityRuler token patterns for every alias: ORTH for case-sensitive ones, else LOWER."""
+    patterns, seen = [], set()
+    for alias, actor_id, exact in registry.aliases():
+        variants = {alias, alias.replace("'", "\u2019"), alias.replace("\u2019", "'")}
+        for variant in variants:
+            words = [t.text for t in nlp.make_doc(variant)]
+            key = (tuple(words) if exact else tuple(w.lower() for w in words), actor_id)
+            if key in seen:
+                continue
+            seen.add(key)
+            attr = "ORTH" if exact else "LOWER"
+            patterns.append({"label": label, "id": actor_id,
+                             "pattern": [{attr: w} for w in key[0]]})
+    return patterns
+
+
+@Language.factory("eventdesk_actor_ruler_v1",
+                  default_config={"label": "ORG", "overwrite_ents": True})
+def make_actor_ruler(nlp: Language, name: str, label: str, overwrite_ents: bool) -> EntityRuler:
+    ruler = EntityRuler(nlp, name=name, overwrite_ents=overwrite_ents)
+    ruler.add_patterns(actor_patterns(nlp, ActorRegistry.default(), label))
+    return ruler
+
+
+@Language.factory("eventdesk_actor_resolver_v1",
+                  default_config={"fix_ents": True, "fuzzy_labels": ["ORG"], "anaphora": True})
+def make_actor_resolver(nlp: Language, name: str, fix_ents: bool, fuzzy_labels: list[str],
+                        anaphora: bool) -> "ActorResolver":
+    return ActorResolver(nlp, name, fix_ents=fix_ents, fuzzy_labels=fuzzy_labels, anaphora=anaphora)
+
+
+class ActorResolver:
+    """Resolves named and described actors into `doc.spans["actors"]` (see module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "actor_resolver", *, fix_ents: bool = True,
+                 fuzzy_labels: list[str] | tuple[str, ...] = ("ORG",), anaphora: bool = True,
+                 registry: ActorRegistry | None = None) -> None:
+        register_extensions()
+        self.name = name
+        self.registry = registry or ActorRegistry.default()
+        self.describer = self.registry.describer
+        self.fix_ents = fix_ents
+        self.fuzzy_labels = frozenset(fuzzy_labels)
+        self.anaphora = anaphora
+        self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.heads.add("HEAD", list(nlp.tokenizer.pipe(self.describer.head_phrases())))
+        self.modifiers = self.describer.modifier_words()
+
+    def __call__(self, doc: Doc) -> Doc:
+        context = DocContext(doc, self.describer)
+        named = self._named(doc, context)
+        main = main_actor([ref for _, _, ref in named]) if self.anaphora else None
+        taken = {i for start, end, _ in named for i in range(start, end)}
+        described = self._described(doc, context, main, taken)
+        spans = []
+        for start, end, ref in sorted(named + described, key=lambda x: x[0]):
+            span = Span(doc, start, end, label="ACTOR", kb_id=ref.id)
+            span._.actor = ref
+            spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        if self.fix_ents:
+            _relabel_named(doc, named)
+        return doc
+
+    # ---- named actors -----------------------------------------------------------------------
+    def _named(self, doc: Doc, context: "DocContext") -> list[tuple[int, int, ActorRef]]:
+        found = []
+        for ent in doc.ents:
+            if ent.label_ not in _NAME_LABELS or _shouting(ent):
+                continue
+            country = context.country_at(ent.start)
+            ref = self.registry.resolve_name(ent.text, country, fuzzy=ent.label_ in self.fuzzy_labels)
+            if ref is None and ent[0].lower_ == "the" and len(ent) > 1:
+                ref = self.registry.resolve_name(ent[1:].text, country, fuzzy=False)
+            if ref is None:
+                continue
+            end = ent.end
+            for n in (2, 1):  # "Isis gunmen", "IS sleeper cells"
+                if end + n <= len(doc) and self.describer.member_of(doc[end:end + n].text):
+                    end += n
+                    break
+            found.append((ent.start, end, ref))
+        return found
+
+    # ---- descriptions -----------------------------------------------------------------------
+    def _described(self, doc: Doc, context: "DocContext", main: ActorRef | None,
+                   taken: set[int]) -> list[tuple[int, int, ActorRef]]:
+        found = []
+        matches = filter_spans([Span(doc, s, e) for _, s, e in self.heads(doc)])
+        for head in matches:
+            if any(i in taken for i in range(head.start, head.end)):
+                continue
+            start = head.start
+            while start > 0 and start - 1 not in taken and doc[start - 1].lower_ in self.modifiers:
+                start -= 1
+            while start < head.start and not doc[start].is_alpha:
+                start += 1
+            ctx = ResolveContext(country=context.country_at(head.start), main_actor=main)
+            for begin in dict.fromkeys((start, head.start)):
+                ref = self.describer.resolve(doc[begin:head.end].text, ctx)
+                if ref is not None:
+                    found.append((begin, head.end, ref))
+                    taken.update(range(begin, head.end))
+                    break
+        return found
+
+
+class DocContext:
+    """The countries a Doc talks about: per sentence (places, country names) and overall."""
+
+    def __init__(self, doc: Doc, describer) -> None:
+        self.hits: list[tuple[int, str, int]] = []  # (token index, country, rank: 0 place, 1 name)
+        for span in doc.spans.get("places", []):
+            place = getattr(span._, "place", None) if Span.has_extension("place") else None
+            country = getattr(place, "country", None)
+            if country:
+                self.hits.append((span.start, country, 0))
+        for token in doc:
+            country = describer.country_of(token.text) if token.text[:1].isupper() else None
+            if country:
+                self.hits.append((token.i, country, 1))
+        counts = Counter(c for _, c, _ in self.hits)
+        self.main = counts.most_common(1)[0][0] if counts else None
+        self._sents = doc.has_annotation("SENT_START")
+        self.doc = doc
+
+    def country_at(self, i: int) -> str | None:
+        """The country nearest token `i` in its sentence (places first), else the article's."""
+        if self._sents:
+            sent = self.doc[i].sent
+            local = [h for h in self.hits if sent.start <= h[0] < sent.end]
+            if local:
+                return min(local, key=lambda h: (h[2], abs(h[0] - i)))[1]
+        return self.main
+
+
+def main_actor(refs: list[ActorRef]) -> ActorRef | None:
+    """The most mentioned non-state armed actor, if it leads strictly (else None: ambiguous)."""
+    counts = Counter(r.id for r in refs if r.inter in ARMED_NON_STATE)
+    top = counts.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return next(r for r in refs if r.id == top[0][0])
+
+
+def _shouting(ent: Span) -> bool:
+    """An all-capital "IS" inside an all-capital headline is the verb."""
+    if ent.text != "IS":
+        return False
+    doc = ent.doc
+    near = [t for t in doc[max(ent.start - 3, 0):ent.end + 3] if t.is_alpha and t.i != ent.start]
+    return bool(near) and sum(t.is_upper for t in near) >= len(near) / 2
+
+
+def _relabel_named(doc: Doc, named: list[tuple[int, int, ActorRef]]) -> None:
+    """Named actors are ORG in `doc.ents` (the small model tags "Daesh" as a place); weapons
+    the model took for entities ("VBIED" as ORG) leave `doc.ents`."""
+    starts = {(s, e) for s, e, _ in named}
+    materiel = {(s.start, s.end) for s in doc.spans.get("materiel", [])}
+    ents = []
+    for ent in doc.ents:
+        if (ent.start, ent.end) in materiel and (ent.start, ent.end) not in starts:
+            continue  # "VBIED" is a weapon, not an organisation
+        if ent.label_ != "ORG" and any(s <= ent.start and ent.end <= e for s, e in starts):
+            ent = Span(doc, ent.start, ent.end, label="ORG", kb_id=ent.kb_id)
+        elif ent.text == "IS" and _shouting(ent):
+            continue
+        ents.append(ent)
+    doc.ents = ents
