@@ -5,10 +5,10 @@ from __future__ import annotations
 from eventdesk.clean.config import CleanConfig
 from eventdesk.clean.dates import PageDate, hint_date
 from eventdesk.clean.html import extract_html
-from eventdesk.clean.knowledge import CleanKnowledge, load_clean_knowledge
+from eventdesk.clean.knowledge import CleanKnowledge, load_clean_knowledge, norm_line
 from eventdesk.clean.language import identify, page_stoplist
 from eventdesk.clean.lines import classify
-from eventdesk.clean.meta import (find_authors, find_outlet, find_published, find_title,
+from eventdesk.clean.meta import (bio_author, find_authors, find_outlet, find_published, find_title,
                                   host_of, outlet_from_host, strip_dateline)
 from eventdesk.errors import Errors
 from eventdesk.pipeline.base import Stage
@@ -22,6 +22,9 @@ def _set_date(doc: Document, date: PageDate | None) -> None:
 
 def _clean_text(doc: Document, raw: str, config: CleanConfig, kb: CleanKnowledge) -> None:
     layout = classify(raw, kb, config, page_stoplist(raw, config.stoplist, config.langid_chars))
+    last = layout.lines[layout.body[-1]] if layout.body else None
+    if last is not None and not last.punctuated and bio_author(last.text, kb):
+        layout.body.pop()  # an author bio closing the page, not a paragraph cut mid-way
     paragraphs = layout.text_of(layout.body)
     if paragraphs:
         paragraphs[0] = strip_dateline(paragraphs[0], kb)
@@ -37,8 +40,11 @@ def _clean_html(doc: Document, config: CleanConfig, kb: CleanKnowledge) -> None:
     if not article.body and article.text_fallback:
         _clean_text(doc, article.text_fallback, config, kb)
         return
-    doc.body = article.body
     doc.title = doc.meta.get("title") or article.title
+    paragraphs = article.body.splitlines()
+    while paragraphs and doc.title and norm_line(paragraphs[0]) == norm_line(doc.title):
+        paragraphs.pop(0)  # the headline is not part of the body
+    doc.body = "\n".join(paragraphs)
     doc.authors = article.authors
     date = hint_date(doc.meta.get("published")) or hint_date(article.date)
     _set_date(doc, date)

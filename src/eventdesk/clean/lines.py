@@ -127,11 +127,12 @@ def _mark_repeats(lines: list[Line]) -> None:
         keys = {p: norm_line(lines[p].text[:2000]) for p in positions}
         for a in positions:
             for b in positions:
-                # `a` is a shorter copy of `b`: side by side they are a caption and its
-                # repeat (both go); apart, `a` is a pull quote of the paragraph `b`
+                # `a` is a shorter copy of `b`: a full sentence side by side with `b` is a
+                # caption and its longer repeat (both go); an unfinished sentence is a pull
+                # quote of the paragraph `b` (only the quote goes)
                 if a != b and len(keys[a]) < len(keys[b]) and keys[b].startswith(keys[a]):
                     lines[a].label, lines[a].reason = "bad", "repeated"
-                    if abs(a - b) <= 3:
+                    if abs(a - b) <= 3 and lines[a].punctuated:
                         lines[b].label, lines[b].reason = "bad", "repeated"
 
 

@@ -68,7 +68,7 @@ def _standfirst_author(text: str, kb: CleanKnowledge) -> str | None:
     return match[1] if match else None
 
 
-def _bio_author(text: str, kb: CleanKnowledge) -> str | None:
+def bio_author(text: str, kb: CleanKnowledge) -> str | None:
     roles = "|".join(re.escape(r) for r in kb.bio_roles)
     match = re.match(rf"^([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{1,3}}) is (?:an?|the)\b.{{0,80}}?\b"
                      rf"(?:{roles})s?\b", text, re.IGNORECASE)
@@ -90,7 +90,7 @@ def find_authors(layout: Layout, kb: CleanKnowledge) -> list[str]:
             authors.append(name)
     if not authors and layout.body:
         for ln in layout.lines[layout.body[-1] + 1: layout.body[-1] + 6]:
-            name = _bio_author(ln.text, kb)
+            name = bio_author(ln.text, kb)
             if name:
                 authors.append(name)
                 break

@@ -1,0 +1,49 @@
+"""The CLEAN stage, and HTML pages through trafilatura."""
+
+from eventdesk.clean import CleanConfig, CleanStage, clean_document
+from eventdesk.record import Document
+
+PARAS = [
+    "Rebel fighters seized the hill town of Qarawa on Tuesday after two days of heavy fighting, officials said.",
+    "The army said it had sent reinforcements to the area and that the road to the provincial capital was closed.",
+    "Residents described long queues of cars leaving the town as the shelling continued into the night.",
+    "A local council member said at least a dozen families had taken shelter in the town's old school.",
+]
+HTML = ("<html><head><title>Rebels take Qarawa | Daily Courier</title>"
+        "<meta property='og:site_name' content='Daily Courier'>"
+        "<meta name='author' content='Jane Example'>"
+        "<meta property='article:published_time' content='2021-03-12T09:10:00Z'></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav><article><h1>Rebels take Qarawa</h1>"
+        + "".join(f"<p>{p}</p>" for p in PARAS) + "</article><footer>Privacy Policy</footer></body></html>")
+
+
+def test_html_page():
+    doc = Document(id="h", source="x.html", url="https://courier.example/world/qarawa",
+                   content_type="html", raw=HTML)
+    clean_document(doc, CleanConfig())
+    assert doc.body.splitlines() == PARAS
+    assert doc.title == "Rebels take Qarawa"
+    assert doc.published == "2021-03-12"
+    assert doc.outlet == "Daily Courier"
+    assert doc.language == "en"
+
+
+def test_truncated_html_page_does_not_crash():
+    doc = Document(id="h", source="x.html", content_type="html", raw=HTML[: len(HTML) // 2])
+    clean_document(doc)
+    assert doc.body is not None
+
+
+def test_stage_skips_empty_and_unsupported_pages():
+    stage = CleanStage()
+    stage.ensure_setup()
+    empty = Document(id="a", source="a.txt", raw="Home\nNews\nSport\n")
+    spanish = Document(id="b", source="b.txt", raw="\n".join([
+        "Las fuerzas del gobierno recuperaron el control de la ciudad después de dos días de combates.",
+        "Los vecinos dijeron que muchas familias se habían refugiado en la escuela del pueblo."]))
+    english = Document(id="c", source="c.txt", raw="\n".join(PARAS))
+    stage.process_batch([empty, spanish, english])
+    assert empty.status == "skipped" and "E201" in empty.status_reason
+    assert spanish.status == "skipped" and "E202" in spanish.status_reason
+    assert spanish.body and spanish.language == "es"
+    assert english.status == "ok" and stage.stats.counts["cleaned"] == 1
