@@ -36,6 +36,8 @@ CASES = [  # text, iso, precision
     ("mid-2014", "2014", "year"),
     ("late 2014", "2014", "year"),
     ("five years after its defeat in March 2019", "2024", "year"),
+    ("five years after the defeat in March 2019.", "2024", "year"),
+    ("in 2014.", "2014", "year"),
     ("December 11, 2022", "2022-12-11", "day"),
     ("11 December 2022", "2022-12-11", "day"),
     ("11 December", "2016-12-11", "day"),

@@ -67,6 +67,7 @@ def normalise(text: str) -> str:
     s = re.sub(r"'s?$", "", s)
     s = re.sub(r"^[\s,;:(\"']+|[\s,;:)\"']+$", "", s)
     s = re.sub(r"\s+(?:and|or|to|,)$", "", s)
+    s = re.sub(r"(?<=\d)\.$|(?<=[a-z]{5})\.$", "", s)  # a full stop, not an abbreviation's dot
     return s
 
 
