@@ -27,7 +27,7 @@ from eventdesk.understand.actor_registry import (
 
 # Force nouns too vague to stand alone for a country's forces ("forces loyal to ...").
 _NOT_STANDALONE = frozenset({"forces", "force", "units", "aircraft", "jets", "warplanes",
-                             "officers", "regime", "regime troops"})
+                             "officers", "regime troops", "administration", "cabinet"})
 
 
 def _validate_generic(entry: dict, path) -> None:
@@ -114,6 +114,11 @@ class Describer:
         if key in self.anaphors:
             return _as_anaphor(context.main_actor, text)
         country, rest = self._split_country(key)
+        if country is None and " of " in key:  # "the government of Iraq"
+            head, _, tail = key.rpartition(" of ")
+            tail = tail.removeprefix("the ")
+            if tail in self.demonyms:
+                country, rest = self.demonyms[tail], head
         if country and rest in self.generic:
             return self._generic(self.generic[rest], country, text)
         words = rest.split()

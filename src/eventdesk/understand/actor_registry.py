@@ -22,7 +22,7 @@ INTER_TYPES = frozenset({
     "state forces", "rebels", "political militia", "identity militia", "rioters", "protesters",
     "civilians", "external/other",
 })
-STATE_KINDS = frozenset({"military", "police", "civilians"})
+STATE_KINDS = frozenset({"military", "police", "civilians", "government"})
 # Calibrated by hand on transliteration variants of the registry's own names: at 88 (plain
 # Levenshtein ratio, QRatio) "Jabhat al-Nosra", "Hayat Tahrir al-Shaam", "Asaib Ahl al Hak"
 # resolve, while distinct groups sharing words ("Ansar al-Sharia" / "Ansar al-Sunna",
@@ -238,6 +238,7 @@ class ActorRegistry:
         name, inter = {
             "military": (f"Military Forces of {of}", "state forces"),
             "police": (f"Police Forces of {of}", "state forces"),
+            "government": (f"Government of {of}", "state forces"),
             "civilians": (f"Civilians ({country})", "civilians"),
         }[kind]
         return ActorRef(normalise(name).replace(" ", "-"), name, inter, country, text, "description")

@@ -123,19 +123,23 @@ class ActorResolver:
         found = []
         matches = filter_spans([Span(doc, s, e) for _, s, e in self.heads(doc)])
         for head in matches:
-            if any(i in taken for i in range(head.start, head.end)):
+            if any(i in taken for i in range(head.start, head.end)) or _modifies(head[-1]):
                 continue
+            end = head.end
+            if end + 1 < len(doc) and doc[end].lower_ == "of" and self.describer.country_of(
+                    doc[end + 1:end + 3].text if doc[end + 1].lower_ == "the" else doc[end + 1].text):
+                end += 3 if doc[end + 1].lower_ == "the" else 2  # "the government of Iraq"
             start = head.start
             while start > 0 and start - 1 not in taken and doc[start - 1].lower_ in self.modifiers:
                 start -= 1
             while start < head.start and not doc[start].is_alpha:
                 start += 1
             ctx = ResolveContext(country=context.country_at(head.start), main_actor=main)
-            for begin in dict.fromkeys((start, head.start)):
-                ref = self.describer.resolve(doc[begin:head.end].text, ctx)
+            for begin, stop in dict.fromkeys(((start, end), (head.start, end), (head.start, head.end))):
+                ref = self.describer.resolve(doc[begin:stop].text, ctx)
                 if ref is not None:
-                    found.append((begin, head.end, ref))
-                    taken.update(range(begin, head.end))
+                    found.append((begin, stop, ref))
+                    taken.update(range(begin, stop))
                     break
         return found
 
@@ -176,6 +180,13 @@ def main_actor(refs: list[ActorRef]) -> ActorRef | None:
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
         return None
     return next(r for r in refs if r.id == top[0][0])
+
+
+def _modifies(token) -> bool:
+    """"military" in "military operations", "police" in "police station": not an actor."""
+    if not token.doc.has_annotation("DEP"):
+        return False
+    return token.dep_ in {"amod", "compound"} or token.pos_ == "ADJ"
 
 
 def _shouting(ent: Span) -> bool:
