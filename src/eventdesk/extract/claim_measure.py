@@ -73,12 +73,18 @@ def measure_key(subject: str | None, measure: str, unit: str) -> str:
     table = measure_table()
     raw = re.findall(r"[\w'-]+", measure)
     words = [w.lower() for w in raw]
-    cls = next((table.classes[w] for w in words if w in table.classes), None)
-    if unit == "percent" or "share" in words:
-        cls = "share:" + (cls or next((w for w in words if w not in table.ignore
-                                       and w not in {"share"}), ""))
     facet = facet_of(words)
-    head_at = next((i for i, w in enumerate(words) if w in table.classes), len(words))
+    head = next((w for w in words if w in table.classes), None)
+    # with a facet, "fighters"/"people"/"members" are one class; without one the head
+    # word itself keeps "members" apart from "foreigners smuggled"
+    cls = table.classes[head] if head and facet else (_singular(head) if head else None)
+    if unit == "percent" or words[:2] == ["share", "of"]:
+        base = words[2:] if words[:2] == ["share", "of"] else words
+        labels = {w for _, seqs in measure_table().facets for seq in seqs for w in seq}
+        parts = sorted({table.classes.get(w, w) for w in base
+                        if w not in labels and w not in {"of", "and", "the", "in", "who"}})
+        cls = "share:" + "+".join(parts)
+    head_at = next((i for i, w in enumerate(words) if w in table.classes), 0)
     origin = [w.lower() for w in raw[:head_at] if w[:1].isupper()]
     for i, w in enumerate(words[:-1]):
         if w == "from" and raw[i + 1][:1].isupper():
@@ -95,6 +101,7 @@ class MeasureReader:
         self.lex = lex
 
     def counted_noun(self, q: Quantity, sent: Span, previous: Token | None) -> Token | None:
+        """The noun a figure counts; "of them" gives `previous` (the last counted noun)."""
         doc = sent.doc
         head = doc[q.head]
         after = doc[q.end] if q.end < sent.end else None
@@ -137,11 +144,19 @@ class MeasureReader:
         doc = sent.doc
         if noun is None:
             core, anchor = "people", doc[q.head]
+        elif not (sent.start <= noun.i < sent.end) or noun.i < q.start:  # "25,000 of them"
+            core, anchor = noun.text if noun.tag_ == "NNS" else noun.lemma_, doc[q.head]
+            after = doc[q.end] if q.end < sent.end else None
+            pron = next((c for c in after.children if c.dep_ == "pobj"), None) if after is not None \
+                and after.lower_ == "of" else None
+            if pron is not None and pron.pos_ == "PRON":
+                anchor = pron
         else:
             mods = [c for c in noun.lefts if c.dep_ in _MOD_DEPS and not c.like_num
                     and c.i not in range(q.start, q.end)]
             start = min([noun.i] + [m.left_edge.i for m in mods if m.left_edge.i >= q.end])
-            core = doc[start:noun.i + 1].text
+            last = max([noun.i] + [c.i for c in noun.conjuncts if c.i > noun.i and c.pos_ == "PROPN"])
+            core = doc[start:last + 1].text
             anchor = noun
         words = [t.lower_ for t in self._clause(anchor, sent)]
         facet = facet_of(words)
@@ -150,10 +165,24 @@ class MeasureReader:
             parts = [f"share of {core}" if noun is not None else "share"]
         if facet:
             parts.append(_FACET_LABEL.get(facet, facet))
-        place = self._location(noun) if noun is not None else None
+        place = self._location(noun) if noun is not None and anchor is noun else None
         if place:
             parts.append(place)
+        origin = self._origin(anchor, sent)
+        if origin and origin not in core:
+            parts.append(origin)
         return " ".join(parts)
+
+    @staticmethod
+    def _origin(anchor: Token, sent: Span) -> str | None:
+        """"coming from Europe": where the counted people come from (splits a ledger line)."""
+        for t in [anchor, *[c for c in anchor.children if c.pos_ == "VERB"]]:
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if obj is not None and obj.ent_type_ in {"GPE", "LOC", "NORP"}:
+                        return f"from {obj.text}"
+        return None
 
     def _clause(self, anchor: Token, sent: Span) -> list[Token]:
         """The words of the clause a noun belongs to: its relative clause, or the verb it
@@ -188,6 +217,12 @@ class MeasureReader:
                 if obj is not None and obj.ent_type_ in {"GPE", "LOC"}:
                     return doc_text(c, obj)
         return None
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def doc_text(prep: Token, obj: Token) -> str:

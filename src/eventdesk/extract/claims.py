@@ -35,6 +35,7 @@ from eventdesk.extract.claim_numbers import NumberReader, Quantity
 from eventdesk.pipeline.base import Stage
 from eventdesk.record import Claim, Document, Evidence
 
+_NOT_GROUPS = {"state forces", "civilians", "external"}
 _POINTING_BACK = {"the", "those", "these", "both", "its", "their", "above", "such", "other"}
 
 
@@ -160,24 +161,25 @@ def _governing_verb(tok: Token) -> Token | None:
     return None
 
 
-def _actor_mentions(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start, end, canonical name) of the actors of the Doc, read defensively: the
+def _actor_mentions(doc: Doc) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, canonical name, ACLED inter type) of the actors of the Doc, read defensively: the
     understanding stage's span group if present, else the model's organisations."""
     out = []
     group = doc.spans.get("actors") if hasattr(doc.spans, "get") else None
     if group is not None and len(group):
         for span in group:
             ref = getattr(span._, "actor", None) if Span.has_extension("actor") else None
-            out.append((span.start, span.end, ref.name if ref is not None else span.text))
+            out.append((span.start, span.end, ref.name if ref is not None else span.text,
+                        getattr(ref, "inter", None)))
         return out
     registry = _registry()
     for ent in doc.ents:
         if ent.label_ in {"ORG", "NORP", "PERSON", "GPE"}:
             ref = registry.resolve(ent.text) if registry is not None else None
-            if ref is not None and ref.inter not in {"state forces", "civilians"}:
-                out.append((ent.start, ent.end, ref.name))
+            if ref is not None:
+                out.append((ent.start, ent.end, ref.name, ref.inter))
             elif registry is None and ent.label_ == "ORG":
-                out.append((ent.start, ent.end, ent.text))
+                out.append((ent.start, ent.end, ent.text, None))
     return out
 
 
@@ -193,19 +195,23 @@ def _registry():
 
 
 def _subject(q: Quantity, sent: Span, actors, source: str | None, doc: Doc) -> str | None:
-    """The actor nearest the figure in its sentence, else the document's most named actor;
-    for an area, the place named last."""
+    """The armed group nearest the figure in its sentence (state forces and civilians only
+    when no group is named), else the document's most named actor; for an area, the place
+    named last."""
     if q.kind == "area":
-        places = [e.text for e in doc.ents if e.label_ in {"LOC", "GPE", "FAC"} and e.start < sent.end]
         in_sent = [e.text for e in sent.ents if e.label_ in {"LOC", "GPE", "FAC"} and e.start < q.start]
-        pick = in_sent or places
+        pick = in_sent or [
+            e.text for e in doc.ents if e.label_ in {"LOC", "GPE", "FAC"} and e.end <= sent.start]
         return pick[-1] if pick else None
-    near = [(min(abs(s - q.head), abs(e - q.head)), name) for s, e, name in actors
-            if sent.start <= s < sent.end and not _overlaps(name, source)]
+    near = [(min(abs(s - q.head), abs(e - q.head)), name) for s, e, name, inter in actors
+            if sent.start <= s < sent.end and inter not in _NOT_GROUPS
+            and not _overlaps(name, source)]
     if near:
         return min(near)[1]
     counts: dict[str, int] = {}
-    for _, _, name in actors:
+    for _, _, name, inter in actors:
+        if inter in _NOT_GROUPS:
+            continue
         counts[name] = counts.get(name, 0) + 1
     return max(counts, key=counts.get) if counts else None
 
