@@ -47,3 +47,12 @@ def test_stage_skips_empty_and_unsupported_pages():
     assert spanish.status == "skipped" and "E202" in spanish.status_reason
     assert spanish.body and spanish.language == "es"
     assert english.status == "ok" and stage.stats.counts["cleaned"] == 1
+
+
+def test_huge_text_is_cleaned_in_seconds():
+    import time
+
+    page = ("\n".join(["Home", "World", PARAS[0], PARAS[1], "Advertisement"]) + "\n") * 400_000
+    start = time.perf_counter()
+    clean_document(Document(id="big", source="big.txt", raw=page))  # about 100 MB
+    assert time.perf_counter() - start < 30

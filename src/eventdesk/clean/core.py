@@ -21,6 +21,7 @@ def _set_date(doc: Document, date: PageDate | None) -> None:
 
 
 def _clean_text(doc: Document, raw: str, config: CleanConfig, kb: CleanKnowledge) -> None:
+    raw = raw[: config.max_page_chars]
     layout = classify(raw, kb, config, page_stoplist(raw, config.stoplist, config.langid_chars))
     last = layout.lines[layout.body[-1]] if layout.body else None
     if last is not None and not last.punctuated and bio_author(last.text, kb):
@@ -31,7 +32,7 @@ def _clean_text(doc: Document, raw: str, config: CleanConfig, kb: CleanKnowledge
     doc.body = "\n".join(p.rstrip() for p in paragraphs if p.strip())
     doc.title = doc.meta.get("title") or find_title(layout, kb, doc.url)
     doc.authors = find_authors(layout, kb)
-    _set_date(doc, hint_date(doc.meta.get("published")) or find_published(layout, doc.url))
+    _set_date(doc, hint_date(doc.meta.get("published")) or find_published(layout, doc.url, config.max_scan_lines))
     doc.outlet = find_outlet(layout, kb, doc.url, doc.title)
 
 

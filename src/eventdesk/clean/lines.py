@@ -124,6 +124,10 @@ def _mark_repeats(lines: list[Line]) -> None:
     for positions in prefix.values():
         if len(positions) < 2:
             continue
+        if len(positions) > 20:  # boilerplate repeated all over the page
+            for pos in positions:
+                lines[pos].label, lines[pos].reason = "bad", "repeated"
+            continue
         keys = {p: norm_line(lines[p].text[:2000]) for p in positions}
         for a in positions:
             for b in positions:
@@ -172,19 +176,16 @@ def _mark_social(lines: list[Line]) -> None:
 
 
 def _smooth(lines: list[Line]) -> None:
-    """Near-good lines next to good ones (skipping short lines) become good."""
-    def neighbour(pos: int, step: int) -> str:
-        pos += step
-        while 0 <= pos < len(lines) and lines[pos].label == "short":
-            pos += step
-        return lines[pos].label if 0 <= pos < len(lines) else "bad"
-
-    changed = True
-    while changed:
-        changed = False
-        for pos, ln in enumerate(lines):
-            if ln.label == "near" and "good" in (neighbour(pos, -1), neighbour(pos, 1)):
-                ln.label, ln.reason, changed = "good", "near-good-in-context", True
+    """Near-good lines next to good ones (skipping short lines) become good; a near-good
+    line that became good counts for its neighbours (a forward and a backward pass)."""
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        previous = "bad"  # label of the nearest non-short line already passed
+        for pos in order:
+            ln = lines[pos]
+            if ln.label == "near" and previous == "good":
+                ln.label, ln.reason = "good", "near-good-in-context"
+            if ln.label != "short":
+                previous = ln.label
 
 
 def _article_end(lines: list[Line], config: CleanConfig) -> int | None:

@@ -151,10 +151,11 @@ def strip_dateline(text: str, kb: CleanKnowledge) -> str:
     return text
 
 
-def find_published(layout: Layout, url: str | None) -> PageDate | None:
+def find_published(layout: Layout, url: str | None, max_lines: int = 1500) -> PageDate | None:
     lines = layout.lines
     body = layout.body
     header_end = body[1] if len(body) > 1 else (body[0] if body else len(lines))
+    header_end = min(header_end, max_lines)
     found: list[PageDate] = []
     for ln in lines[:header_end]:
         if ln.words <= 16 and ln.label != "good" and is_date_line(ln.text):
@@ -167,7 +168,7 @@ def find_published(layout: Layout, url: str | None) -> PageDate | None:
     if from_url:
         return from_url
     after = body[-1] + 1 if body else len(lines)
-    comments = [d for ln in lines[after:] if ln.words <= 8 and is_date_line(ln.text)
+    comments = [d for ln in lines[after: after + max_lines] if ln.words <= 8 and is_date_line(ln.text)
                 for d in find_dates(ln.text) if d.precision == "day"]
     if comments:
         return min(comments, key=lambda d: d.iso)
