@@ -122,7 +122,7 @@ class ActorResolver:
                    taken: set[int]) -> list[tuple[int, int, ActorRef]]:
         found = []
         matches = filter_spans([Span(doc, s, e) for _, s, e in self.heads(doc)])
-        for head in matches:
+        for head in reversed(matches):  # right to left: "forces" takes "regime" as its modifier
             if any(i in taken for i in range(head.start, head.end)) or _modifies(head[-1]):
                 continue
             end = head.end

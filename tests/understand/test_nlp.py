@@ -1,0 +1,71 @@
+"""The pipeline builder and the understanding stage, with the real model (loaded once)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.errors import ConfigError
+from eventdesk.record import Document
+from eventdesk.understand.mentions import describe_entities, to_mentions
+from eventdesk.understand.nlp import NlpConfig, build_nlp
+from eventdesk.understand.stage import UnderstandStage
+
+TEXT = ("Daesh fighters attacked Iraqi troops near the town on Friday, the SDF said. "
+        "ISIL claimed the attack, and the militants fled with two tanks.")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def test_actor_ruler_runs_before_ner_and_resolver_last(nlp):
+    names = nlp.pipe_names
+    assert names.index("actor_ruler") < names.index("ner")
+    assert names[-1] == "actor_resolver"
+
+
+def test_small_model_errors_are_fixed(nlp):
+    doc = nlp(TEXT)
+    labels = {e.text: e.label_ for e in doc.ents}
+    assert labels["Daesh"] == "ORG" and labels["ISIL"] == "ORG"
+    names = {s.text: s._.actor.name for s in doc.spans["actors"]}
+    assert names["Daesh fighters"] == "Islamic State"
+    assert names["Iraqi troops"] == "Military Forces of Iraq"
+    assert names["the militants"] == "Islamic State"
+
+
+def test_missing_model_raises_e001():
+    with pytest.raises(ConfigError, match="E001"):
+        build_nlp(NlpConfig(model="no_such_model_xx"))
+
+
+def test_model_name_from_environment(monkeypatch):
+    monkeypatch.setenv("EVENTDESK_SPACY_MODEL", "en_core_web_md")
+    assert NlpConfig().model_name == "en_core_web_md"
+    assert NlpConfig(model="custom").model_name == "custom"
+
+
+def test_mentions_point_at_the_text(nlp):
+    mentions = describe_entities(TEXT, ("2017-10-30", "day"), nlp=nlp)
+    actors = [m for m in mentions if m.kind == "actor"]
+    assert actors and all(TEXT[m.start:m.end] == m.text for m in mentions)
+    assert {m.name for m in actors} >= {"Islamic State", "Military Forces of Iraq"}
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+
+
+def test_to_mentions_without_span_groups(nlp):
+    assert to_mentions(nlp.make_doc("Nothing here.")) == []
+
+
+def test_stage_fills_analysis_and_mentions_of_active_documents(nlp):
+    stage = UnderstandStage()
+    stage.nlp, stage._ready = nlp, True
+    active = Document(id="d-1", source="x", body=TEXT, published="2017-10-30", published_precision="day")
+    skipped = Document(id="d-2", source="y", body="ISIL.", status="skipped")
+    stage.process_batch([active, skipped])
+    assert active.analysis is not None and active.analysis.user_data["document_id"] == "d-1"
+    assert active.analysis.user_data["published"] == ("2017-10-30", "day")
+    assert any(m.kind == "actor" for m in active.mentions)
+    assert skipped.analysis is None and skipped.mentions == []
+    assert stage.stats.counts["documents"] == 1
