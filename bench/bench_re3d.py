@@ -111,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=None, help="spaCy model (default: eventdesk's)")
     parser.add_argument("--limit", type=int, default=0, help="first N documents only")
+    parser.add_argument("--without", action="append", default=[],
+                        help="leave out an eventdesk component (actors, places, dates, materiel)")
     args = parser.parse_args(argv)
     root = shared_re3d()
     if not root.is_dir():
@@ -119,6 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     from eventdesk.understand.nlp import NlpConfig, build_nlp
 
     config = NlpConfig(model=args.model)
+    config.components = [c for c in config.components if c not in args.without]
     corpus = load_re3d(root)[: args.limit or None]
     plain = spacy.load(config.model_name)
     ours = build_nlp(config)

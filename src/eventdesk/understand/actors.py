@@ -107,6 +107,8 @@ class ActorResolver:
             ref = self.registry.resolve_name(ent.text, country, fuzzy=ent.label_ in self.fuzzy_labels)
             if ref is None and ent[0].lower_ == "the" and len(ent) > 1:
                 ref = self.registry.resolve_name(ent[1:].text, country, fuzzy=False)
+            if ref is None and ent.label_ == "GPE":
+                ref = self._acting_state(ent)
             if ref is None:
                 continue
             end = ent.end
@@ -116,6 +118,17 @@ class ActorResolver:
                     break
             found.append((ent.start, end, ref))
         return found
+
+    def _acting_state(self, ent: Span) -> ActorRef | None:
+        """A country that is the subject of an action ("Turkey shelled ...") is its government."""
+        root = ent.root
+        if root.dep_ not in {"nsubj", "nsubjpass"} or root.head.lemma_ in {"be", "have"}:
+            return None
+        name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        country = self.describer.country_of(name)
+        if country is None or name[:1].islower():
+            return None
+        return self.registry.state_actor(country, "government", ent.text)
 
     # ---- descriptions -----------------------------------------------------------------------
     def _described(self, doc: Doc, context: "DocContext", main: ActorRef | None,
