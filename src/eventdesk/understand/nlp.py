@@ -37,8 +37,8 @@ class NlpConfig:
     disable: list[str] = field(default_factory=list)
     # eventdesk components to add, of: actors, places, dates, materiel
     components: list[str] = field(default_factory=lambda: ["actors", "places", "dates", "materiel"])
-    # settings handed to the places / dates modules' add_to_pipeline (their own config objects
-    # or dicts of their fields; None = their defaults)
+    # settings handed as `config` to the places / dates modules' add_to_pipeline: a dict of
+    # the places component's config, a dates.DatesConfig; None = their defaults
     places: Any = None
     dates: Any = None
 
@@ -68,7 +68,7 @@ def build_nlp(config: NlpConfig | None = None) -> Language:
         nlp.add_pipe("eventdesk_actor_ruler_v1", name="actor_ruler", **where)
     for component, module_name in COMPONENT_MODULES.items():
         if component in wanted:
-            _add_from(module_name, nlp, config)
+            _add_from(module_name, nlp, getattr(config, component))
     if "materiel" in wanted:
         from eventdesk.understand import actor_materiel  # noqa: F401
 
@@ -78,7 +78,7 @@ def build_nlp(config: NlpConfig | None = None) -> Language:
     return nlp
 
 
-def _add_from(module_name: str, nlp: Language, config: NlpConfig) -> None:
+def _add_from(module_name: str, nlp: Language, config: Any) -> None:
     """Call `module.add_to_pipeline(nlp, config)` if the module exists and defines it."""
     try:
         module = importlib.import_module(module_name)
