@@ -197,3 +197,13 @@ def test_registry_relates_affiliates_and_lineage_names():
     assert actors_agree("Islamic State", "ISIS", registry)
     assert not actors_agree("Islamic State (Khorasan Province)", "Islamic State (West Africa Province)", registry)
     assert not actors_agree("Military Forces of Iraq", "Military Forces of Syria", registry)
+
+
+def test_unresolved_places_merge_by_equal_names_and_unidentified_actors_are_unknown():
+    moscow = dict(location="Moscow", country=None, latitude=None, longitude=None, geo_precision=1)
+    a = ev(place=moscow, a1="Islamic State", a2=None, date="2024-03-22")
+    b = ev("d-2", place=moscow, a1="Unidentified Armed Group (Russia)", a2=None, date="2024-03", prec="month")
+    assert events_compatible(a, b)
+    assert set(candidate_keys(a)) & set(candidate_keys(b))
+    assert not events_compatible(a, ev("d-3", place=dict(moscow, location="Bryansk"), a1="Islamic State", a2=None,
+                                       date="2024-03-22"))

@@ -8,9 +8,10 @@ Rules (all must hold; `events_compatible`):
    merges only with another year-only date of that year (it names no occurrence);
 3. place: same country when both are known; coordinates within the tolerance of the coarser
    geo_precision (merge.yaml); a country-level place matches any place of that country;
-   an event with no place at all merges with nothing;
+   an event with no place at all merges with nothing; when neither place was resolved by
+   the gazetteer (no country, no coordinates), the place names must be equal;
 4. actors: actor1 and actor2 agree (also with the two swapped: reports tell the same fight
-   from either side); unknown agrees with anything; two names agree when equal, when one is
+   from either side); unknown (or "Unidentified Armed Group") agrees with anything; two names agree when equal, when one is
    an affiliate or lineage alias of the other in the actor registry, when one is the other
    with a qualifier ("Islamic State" / "Islamic State (Khorasan Province)"), or when both are
    state forces of one country (army vs police of one state are told apart unreliably).
@@ -30,6 +31,8 @@ from typing import Any
 
 from eventdesk import knowledge
 
+# ACLED's "Unidentified Armed Group (Russia)": a report that does not know who acted
+_UNKNOWN = re.compile(r"^unidentified\b|^unknown\b", re.I)
 _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*$")
 _STATE_FORCES = re.compile(r"^(?:military|police|security|state|government) forces of (.+?)(?:\s*\(.*\))?$", re.I)
 
@@ -198,6 +201,10 @@ def _country_level(rec: Any) -> bool:
 def places_compatible(a: Any, b: Any, config: MergeConfig) -> bool:
     ca, cb = _norm(field_of(a, "country")), _norm(field_of(b, "country"))
     pa, pb = _coords(a), _coords(b)
+    if not ca and not cb and pa is None and pb is None:
+        # no gazetteer answer on either side: the place names must be equal
+        la, lb = _norm(field_of(a, "location")), _norm(field_of(b, "location"))
+        return bool(la) and la == lb
     if (not ca and pa is None) or (not cb and pb is None):
         return False
     if ca != cb:
@@ -264,7 +271,7 @@ def _registry_related(registry: Any, a: str, b: str) -> bool:
 
 def actors_agree(a: str | None, b: str | None, registry: Any = None) -> bool:
     """One actor slot: unknown agrees; else same, related, or state forces of one country."""
-    if not a or not b:
+    if not a or not b or _UNKNOWN.match(a) or _UNKNOWN.match(b):
         return True
     na, nb = _norm(a), _norm(b)
     if na == nb:
@@ -301,7 +308,8 @@ def candidate_keys(event: Any, config: MergeConfig | None = None) -> list[str]:
 
     A key is `<time bucket>|<place bucket>`: the months the event's date can touch, widened by
     `month_neighbours` (year-only dates: `Y<year>`), times its country (or, with no country,
-    the lat/lon grid cell and its 8 neighbours). No date or no place: no keys.
+    the lat/lon grid cell and its 8 neighbours, or with neither, the place name). No date or
+    no place: no keys.
     """
     config = config or MergeConfig()
     iv = date_interval(field_of(event, "date"), field_of(event, "date_precision"), config)
@@ -319,6 +327,8 @@ def candidate_keys(event: Any, config: MergeConfig | None = None) -> list[str]:
     elif (pt := _coords(event)) is not None:
         gi, gj = int(math.floor(pt[0] / config.grid_degrees)), int(math.floor(pt[1] / config.grid_degrees))
         places = [f"g:{gi + di}:{gj + dj}" for di in (-1, 0, 1) for dj in (-1, 0, 1)]
+    elif loc := _norm(field_of(event, "location")):
+        places = [f"l:{loc}"]
     else:
         return []
     return [f"{t}|{p}" for t in times for p in places]
