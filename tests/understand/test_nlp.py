@@ -16,7 +16,8 @@ TEXT = ("Daesh fighters attacked Iraqi troops near the town on Friday, the SDF s
 
 @pytest.fixture(scope="module")
 def nlp():
-    return build_nlp()
+    # places has its own tests; its gazetteer takes long to load on a busy machine
+    return build_nlp(NlpConfig(components=["actors", "dates", "materiel"]))
 
 
 def test_actor_ruler_runs_before_ner_and_resolver_last(nlp):
@@ -59,7 +60,7 @@ def test_to_mentions_without_span_groups(nlp):
 
 
 def test_stage_fills_analysis_and_mentions_of_active_documents(nlp):
-    stage = UnderstandStage()
+    stage = UnderstandStage(NlpConfig(components=["actors", "dates", "materiel"]))
     stage.nlp, stage._ready = nlp, True
     active = Document(id="d-1", source="x", body=TEXT, published="2017-10-30", published_precision="day")
     skipped = Document(id="d-2", source="y", body="ISIL.", status="skipped")
