@@ -72,8 +72,9 @@ def _validate(entry: dict, path: Path) -> None:
 
 
 def _validate_demonym(entry: dict, path: Path) -> None:
-    if not isinstance(entry.get("country"), str) or not isinstance(entry.get("names"), list):
-        raise ValueError("a demonym entry needs 'country' (ISO2) and 'names' (list)")
+    target = entry.get("country") or entry.get("continent")
+    if not isinstance(target, str) or not isinstance(entry.get("names"), list):
+        raise ValueError("a demonym entry needs 'country' (ISO2) or 'continent', and 'names'")
 
 
 def index_path() -> Path:
@@ -154,6 +155,7 @@ def build_index() -> GazetteerIndex:
         by_country[city["countrycode"]].append(city)
 
     # Countries: the English short name, countryinfo point, alternate spellings.
+    demonym_of: dict[str, list[int]] = defaultdict(list)
     for iso, c in _geonames_file("countries.json").items():
         ci = info.get(iso, {})
         latlng = ci.get("latlng") or []
@@ -169,7 +171,11 @@ def build_index() -> GazetteerIndex:
         b.index.countries[iso] = idx
         b.index.country_names[iso] = c["name"]
         if ci.get("demonym"):
-            b.index.demonyms[name_key(ci["demonym"])] = idx
+            demonym_of[name_key(ci["demonym"])].append(idx)
+
+    # "Indian" is India's before the British Indian Ocean Territory's: the most populous wins.
+    for key, found in demonym_of.items():
+        b.index.demonyms[key] = max(found, key=lambda i: b.index.records[i][7])
 
     # First-level regions: US states by code, elsewhere through the town of the same name.
     admin1_names: dict[tuple[str, str], str] = {}
@@ -190,7 +196,11 @@ def build_index() -> GazetteerIndex:
     for city in cities.values():
         members[(city["countrycode"], city["admin1code"])].append(city)
     us_ids = {s["code"]: s["geonameid"] for s in _geonames_file("us_states.json").values()}
-    town_keys = {(c["countrycode"], name_key(c["name"])) for c in cities.values()}
+    town_pop: dict[tuple[str, str], int] = defaultdict(int)
+    for c in cities.values():
+        for nm in [c["name"], *c["alternatenames"]]:
+            k = (c["countrycode"], b.key(nm))
+            town_pop[k] = max(town_pop[k], c["population"])
     for (iso, code), prov in admin1_names.items():
         towns = members.get((iso, code))
         if not towns:
@@ -199,7 +209,9 @@ def build_index() -> GazetteerIndex:
         rid = f"gn:{us_ids[code]}" if iso == "US" else f"adm1:{iso}.{code}"
         # "Raqqa", "New York", "Washington" alone name the town: such a region answers only
         # to "Raqqa province", "New York State", ...
-        bare = (iso, name_key(prov)) not in town_keys
+        # A town of 50,000 is what a reporter means by the bare name (Raqqa, Washington),
+        # a hamlet is not (California, Maryland; Oregon, Wisconsin).
+        bare = town_pop.get((iso, b.key(prov)), 0) < 50_000
         forms = [f"{prov} {w}" for w in ADMIN1_WORDS]
         b.add((rid, prov, iso, prov, lat, lon, "admin1",
                sum(x["population"] for x in towns), False), forms, bare=bare, trusted=True)
@@ -246,8 +258,10 @@ def _add_curated(b: _Builder) -> None:
         b.add((rid, entry["name"], iso, entry.get("admin1"), float(entry["lat"]),
                float(entry["lon"]), entry["kind"], int(entry.get("population", 0)), True), alts,
               trusted=True)
+    continents = {r[1]: i for i, r in enumerate(b.index.records) if r[6] == "continent"}
     for entry in knowledge.load("places.yaml", "demonyms", _validate_demonym):
-        idx = b.index.countries.get(entry["country"])
+        idx = (b.index.countries.get(entry["country"]) if entry.get("country")
+               else continents.get(entry["continent"]))
         if idx is not None:
             for nm in entry["names"]:
                 b.index.demonyms[name_key(nm)] = idx
