@@ -1,0 +1,146 @@
+"""Who acted and who was acted upon, read off the dependency parse.
+
+Rules:
+1. Active verb: actor1 is the subject's actor (a relative clause's subject is its head noun,
+   a coordinated or subordinate verb without a subject borrows its head's); actor2 the
+   object's actor, else the object of "from"/"against"/"on"/"to" (for "fall to X", X acts).
+2. Passive verb: actor1 from the "by" agent, actor2 from the subject.
+3. Noun trigger: actor1 from the possessor ("the SDF's liberation"), a "by" phrase, a
+   modifier ("US air strikes"), or the subject of the weak verb that launched or carried it
+   out; "between X and Y" gives both; actor2 from "against/on/of X".
+4. Backing is not acting: actors under "backed by", "with the help of", "supported by",
+   "alongside" are skipped.
+5. A claim of responsibility names actor1 ("IS claimed responsibility for the attack").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventdesk.extract.event_context import ActorInfo, Located
+from eventdesk.extract.event_lexicon import EventLexicon
+
+ACTOR1_PREPS = {"by"}
+ACTOR2_PREPS = {"against", "on", "from", "with", "of", "upon", "targeting"}
+
+
+class ActorIndex:
+    """Actor spans of a Doc, by token."""
+
+    def __init__(self, actors: list[Located], lex: EventLexicon) -> None:
+        self.by_token: dict[int, Located] = {}
+        for a in actors:
+            for i in range(a.start, a.end):
+                self.by_token[i] = a
+        self.lex = lex
+
+    def _backing(self, tok: Token, stop: Token) -> bool:
+        t = tok
+        while t.i != stop.i and t.head.i != t.i:
+            if t.lemma_.lower() in self.lex.backing_cues or t.lower_ in self.lex.backing_cues:
+                return True
+            if t.lower_.endswith("-backed") or t.lower_.endswith("-led") and t.i != tok.i:
+                return True
+            t = t.head
+        return t.lemma_.lower() in self.lex.backing_cues and t.i != stop.i
+
+    def actor_in(self, tok: Token | None) -> ActorInfo | None:
+        """The first actor in the phrase headed by `tok`, skipping backers."""
+        if tok is None:
+            return None
+        if tok.i in self.by_token:
+            return self.by_token[tok.i].value
+        for t in tok.subtree:
+            if t.i in self.by_token and not self._backing(t, tok):
+                # do not read into a relative or adverbial clause of the phrase
+                if any(a.dep_ in ("relcl", "advcl", "ccomp", "acl") and a.i != tok.i and tok in a.ancestors
+                       for a in [t, *t.ancestors] if a.i != tok.i and tok.is_ancestor(a)):
+                    continue
+                return self.by_token[t.i].value
+        return None
+
+
+def _subject(verb: Token) -> Token | None:
+    t, hops = verb, 0
+    while hops < 4:
+        for c in t.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                if c.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
+                    return t.head
+                return c
+        if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
+            return t.head
+        if t.dep_ in ("conj", "xcomp", "advcl", "acl") and t.head.i != t.i:
+            t, hops = t.head, hops + 1
+            continue
+        return None
+    return None
+
+
+def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    return [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo | None, ActorInfo | None]:
+    """(actor1, actor2) of one event mention whose strongest trigger is `main`."""
+    a1 = a2 = None
+    if main.pos_ in ("VERB", "AUX", "ADJ"):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in main.children)
+        if passive:
+            a1 = next((idx.actor_in(o) for o in _prep_objects(main, {"by"}) if idx.actor_in(o)), None)
+            a2 = idx.actor_in(next((c for c in main.children if c.dep_ == "nsubjpass"), None))
+            if a2 is None and main.dep_ == "relcl":
+                a2 = None  # "the prison seized by IS": the head is a place, not an actor
+        else:
+            a1 = idx.actor_in(_subject(main))
+            objs = [c for c in main.children if c.dep_ == "dobj"]
+            a2 = next((idx.actor_in(o) for o in objs if idx.actor_in(o)), None)
+            if main.lemma_ == "fall":
+                a1 = next((idx.actor_in(o) for o in _prep_objects(main, {"to"})), None) or a1
+                a2 = None
+        if a2 is None:
+            a2 = next((idx.actor_in(o) for o in _prep_objects(main, ACTOR2_PREPS - {"with"})
+                       if idx.actor_in(o)), None)
+    else:
+        for c in main.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in idx.by_token):
+                a1 = a1 or idx.actor_in(c)
+        between = _prep_objects(main, {"between"})
+        if between:
+            b = between[0]
+            a1 = idx.actor_in(b)
+            a2 = next((idx.actor_in(c) for c in b.conjuncts if idx.actor_in(c)), None)
+        a1 = a1 or next((idx.actor_in(o) for o in _prep_objects(main, {"by"}) if idx.actor_in(o)), None)
+        a2 = a2 or next((idx.actor_in(o) for o in _prep_objects(main, {"against", "on", "of", "upon"})
+                         if idx.actor_in(o)), None)
+        if a1 is None:
+            # the verb that carries the noun: "launched an offensive", "carried out attacks"
+            head = main.head
+            while (head.dep_ == "prep" or head.pos_ == "ADP") and head.head.i != head.i:
+                head = head.head
+            if head.pos_ in ("VERB", "AUX") and main.dep_ in ("dobj", "pobj", "attr", "oprd"):
+                a1 = idx.actor_in(_subject(head))
+    for t in tokens:  # a weak verb linked to the trigger (killed by X, claimed by X)
+        if t.i == main.i:
+            continue
+        if a1 is None and t.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in t.children):
+            subj = _subject(t)
+            if subj is not None and not any(s.i == main.i for s in subj.subtree):
+                a1 = idx.actor_in(subj)
+        if a2 is None and t.pos_ == "VERB":
+            victim = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if victim is not None and not any(s.i == main.i for s in victim.subtree):
+                a2 = idx.actor_in(victim)
+    if a1 is not None and a2 is not None and a1.name == a2.name:
+        a2 = None
+    return a1, a2
+
+
+def claimant(tokens: list[Token], idx: ActorIndex) -> ActorInfo | None:
+    """The subject of a 'claimed responsibility' verb among `tokens`."""
+    for t in tokens:
+        actor = idx.actor_in(_subject(t))
+        if actor is not None:
+            return actor
+    return None

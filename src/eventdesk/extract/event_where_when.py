@@ -1,0 +1,157 @@
+"""Where and when an event mention happened, and whether it is historical.
+
+Place, most precise first (ACLED geo_precision 1 town, 2 near/part of, 3 region/country):
+1. a place in the phrase of the trigger (its object, its "in/at/near/of" phrases); a place
+   reached through a territory word ("villages around al-Bab") is precision 2;
+2. another place of the sentence that is not part of an actor's name;
+3. the previous sentences of the same paragraph, then the article's dominant place (the
+   country of the most mentioned places, at precision 3).
+Date: the trigger phrase's own temporal expression, else the sentence's nearest one, else
+the paragraph's previous sentences (same episode), else the publication date cut to the
+month (how the gold codes undated news of the article's own time).
+Historical: the event's period ends more than HISTORICAL_DAYS before publication.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from eventdesk.extract.event_context import DateInfo, Located, PlaceInfo
+
+# gold/README: "more than about a month"; 31 days keeps "late September" in a paper of
+# 30 October current and "November" in a 2017 (year-only) paper historical, as the gold does.
+HISTORICAL_DAYS = 31
+NEAR_WORDS = {"near", "outside", "around", "west", "east", "north", "south", "towards", "toward", "close",
+              "western", "eastern", "northern", "southern", "outskirts", "from"}
+
+
+def _span_tokens(items: list[Located]) -> dict[int, Located]:
+    out = {}
+    for it in items:
+        for i in range(it.start, it.end):
+            out[i] = it
+    return out
+
+
+class Context:
+    """The understood spans of one Doc, indexed for the where/when questions."""
+
+    def __init__(self, doc: Doc, places: list[Located], dates: list[Located], actors: list[Located],
+                 publication: DateInfo | None) -> None:
+        actor_toks = set(_span_tokens(actors))
+        self.doc = doc
+        self.places = [p for p in places if not set(range(p.start, p.end)) <= actor_toks or
+                       (p.value.geo_precision or 3) < 3]
+        self.place_at = _span_tokens(self.places)
+        self.dates = dates
+        self.date_at = _span_tokens(dates)
+        self.publication = publication
+        countries = Counter(p.value.country for p in self.places if p.value.country)
+        self.dominant_country = countries.most_common(1)[0][0] if countries else None
+
+    # -- places -----------------------------------------------------------------------
+    def _place_in(self, tok: Token) -> tuple[Located, int] | None:
+        """Most precise place inside the phrase of `tok` (not crossing into other clauses)."""
+        best = None
+        for t in tok.subtree:
+            loc = self.place_at.get(t.i)
+            if loc is None:
+                continue
+            if any(a.dep_ in ("relcl", "advcl", "ccomp", "conj") for a in t.ancestors
+                   if tok.is_ancestor(a)) and t.i not in range(tok.left_edge.i, tok.i + 1):
+                continue
+            prec = loc.value.geo_precision or 3
+            near = any(w.lower_ in NEAR_WORDS for w in self.doc[max(loc.start - 2, 0):loc.start])
+            if near and prec == 1:
+                prec = 2
+            if best is None or prec < best[1]:
+                best = (loc, prec)
+        return best
+
+    def place_for(self, tokens: list[Token], sent: Span, paragraph: list[Span]) -> tuple[PlaceInfo | None, int | None]:
+        for tok in sorted(tokens, key=lambda t: len(list(t.ancestors))):
+            found = self._place_in(tok)
+            if found:
+                return self._with_precision(*found)
+        in_sent = [p for p in self.places if sent.start <= p.start < sent.end]
+        if in_sent:
+            anchor = tokens[0].i
+            best = min(in_sent, key=lambda p: ((p.value.geo_precision or 3), abs(p.start - anchor)))
+            return self._with_precision(best, best.value.geo_precision or 3)
+        for prev in reversed(paragraph):
+            before = [p for p in self.places if prev.start <= p.start < prev.end]
+            if before:
+                best = min(before, key=lambda p: p.value.geo_precision or 3)
+                prec = best.value.geo_precision or 3
+                return self._with_precision(best, prec if prec == 3 else 2)
+        if self.dominant_country:
+            return PlaceInfo(self.dominant_country, self.dominant_country, None, None, 3), 3
+        return None, None
+
+    @staticmethod
+    def _with_precision(loc: Located, prec: int) -> tuple[PlaceInfo, int]:
+        return replace(loc.value, geo_precision=prec), prec
+
+    def conjoined_places(self, tok: Token) -> list[Located]:
+        """Places coordinated with the trigger's object: "taking Falluja and parts of Ramadi"."""
+        out = []
+        for obj in tok.children:
+            if obj.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            for o in [obj, *obj.conjuncts]:
+                for t in o.subtree:
+                    loc = self.place_at.get(t.i)
+                    if loc is not None and loc not in out:
+                        out.append(loc)
+                        break
+        return out
+
+    # -- dates ------------------------------------------------------------------------
+    def date_for(self, tokens: list[Token], sent: Span, paragraph: list[Span]) -> DateInfo | None:
+        for tok in sorted(tokens, key=lambda t: -len(list(t.ancestors))):
+            for t in tok.subtree:
+                loc = self.date_at.get(t.i)
+                if loc is not None and not any(a.dep_ in ("relcl", "advcl", "ccomp") and tok.is_ancestor(a)
+                                               for a in t.ancestors):
+                    return loc.value
+        in_sent = [d for d in self.dates if sent.start <= d.start < sent.end]
+        if in_sent:
+            anchor = tokens[0].i
+            return min(in_sent, key=lambda d: abs(d.start - anchor)).value
+        for prev in reversed(paragraph):
+            before = [d for d in self.dates if prev.start <= d.start < prev.end]
+            if before:
+                return before[-1].value
+        pub = self.publication
+        if pub is None:
+            return None
+        if pub.precision in ("day", "week"):
+            iso = pub.iso[:7]
+            start = date(int(iso[:4]), int(iso[5:7]), 1)
+            return DateInfo(iso, "month", start, _period_end(iso, "month"))
+        return pub
+
+    def historical(self, when: DateInfo | None) -> bool:
+        if when is None or self.publication is None or self.publication.start is None:
+            return False
+        end = when.end or _period_end(when.iso, when.precision)
+        if end is None:
+            return False
+        return (self.publication.start - end).days > HISTORICAL_DAYS
+
+
+def _period_end(iso: str, precision: str) -> date | None:
+    try:
+        parts = [int(p) for p in iso.split("-")]
+    except ValueError:
+        return None
+    if len(parts) == 1:
+        return date(parts[0], 12, 31)
+    if len(parts) == 2:
+        y, m = parts
+        return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+    return date(*parts[:3])

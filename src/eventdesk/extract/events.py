@@ -1,0 +1,283 @@
+"""The event extractor: every asserted occurrence of political violence or strategic
+development in an article body becomes a `record.Event` in ACLED's taxonomy, each field
+pointing at the sentence that reports it.
+
+    events = extract_events(document, EventConfig())   # document.analysis is the spaCy Doc
+    EventStage().process_batch(documents)               # the pipeline stage ("events")
+
+Steps per sentence: triggers and their links (event_triggers), assertion (event_modality),
+roles (event_roles), place/date/historical (event_where_when), fatalities
+(event_fatalities); then per document: claims of responsibility carried to the event of
+the previous sentence, and mentions of one event merged into one Event with two sources.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from eventdesk.errors import Errors
+from eventdesk.extract.event_context import (ActorInfo, publication, read_actors, read_dates,
+                                             read_places)
+from eventdesk.extract.event_fatalities import fatalities_of
+from eventdesk.extract.event_lexicon import TERRITORY, EventLexicon, load_lexicon
+from eventdesk.extract.event_modality import asserted
+from eventdesk.extract.event_roles import ActorIndex, claimant, roles
+from eventdesk.extract.event_triggers import Mention, find_mentions
+from eventdesk.extract.event_where_when import Context
+from eventdesk.pipeline.base import Stage
+from eventdesk.record import Document, Event, Evidence
+
+ATTACK_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+ANAPHORIC_DETS = {"the", "this", "that"}
+
+
+@dataclass
+class EventConfig:
+    """Options of the event extractor."""
+
+    keep_historical: bool = True  # historical events are flagged; False drops them
+    merge_within_document: bool = True
+    main_actor_fallback: bool = True  # an unattributed attack goes to the article's main armed group
+    max_evidence_sentences: int = 2
+
+
+def _paragraphs(doc: Doc) -> dict[int, list[Span]]:
+    """Sentence start -> previous sentences of its paragraph (lines of the body)."""
+    out, current = {}, []
+    for sent in doc.sents:
+        if current and "\n" in doc.text[current[-1].end_char:sent.start_char + 1]:
+            current = []
+        out[sent.start] = list(current)
+        current.append(sent)
+    return out
+
+
+def _main_group(actors) -> ActorInfo | None:
+    counts = Counter(a.value for a in actors if not a.value.is_state and not a.value.is_civilian
+                     and a.value.inter is not None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _death_tokens(sent: Span, lex: EventLexicon) -> list:
+    return [t for t in sent if t.lemma_.lower() in lex.death_words or t.lower_ in lex.death_words]
+
+
+def _distance(a, b) -> int:
+    ancestors_a = {t.i: n for n, t in enumerate([a, *a.ancestors])}
+    for n, t in enumerate([b, *b.ancestors]):
+        if t.i in ancestors_a:
+            return n + ancestors_a[t.i]
+    return 99
+
+
+def _civilian_victim(tokens, lex: EventLexicon) -> bool:
+    for t in tokens:
+        for c in t.children:
+            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("on", "against")):
+                words = {w.lower_ for w in c.subtree} | {w.lemma_.lower() for w in c.subtree}
+                if words & lex.civilian_targets:
+                    return True
+    return False
+
+
+def _anaphoric(m: Mention, date_tokens: set[int]) -> bool:
+    """'the attack' / 'it' in a claim sentence: a second mention of an event told before."""
+    a = m.main  # type: ignore[attr-defined]
+    return (a.pos_ in ("NOUN",) and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in a.children)
+            and not any(t.i in date_tokens for t in a.sent))
+
+
+class _Extractor:
+    def __init__(self, doc: Document, config: EventConfig, lex: EventLexicon) -> None:
+        self.document, self.config, self.lex = doc, config, lex
+        self.sdoc: Doc = doc.analysis
+        actors = read_actors(self.sdoc)
+        self.actors = ActorIndex(actors, lex)
+        self.main_group = _main_group(actors) if config.main_actor_fallback else None
+        self.ctx = Context(self.sdoc, read_places(self.sdoc), read_dates(self.sdoc), actors,
+                           publication(self.sdoc))
+        self.date_tokens = set(self.ctx.date_at)
+        self.place_tokens = set(self.ctx.place_at)
+
+    def run(self) -> list[Event]:
+        paragraphs = _paragraphs(self.sdoc)
+        events: list[Event] = []
+        for sent in self.sdoc.sents:
+            mentions = [m for m in find_mentions(sent, self.lex, self.place_tokens)
+                        if asserted(m.anchor, m.tokens, self.lex, self.date_tokens) is None]
+            deaths = _death_tokens(sent, self.lex)
+            new: list[Event] = []
+            for m in mentions:
+                if m.claim_tokens and m.weak_only and events:
+                    # "IS later claimed responsibility": actor1 of the previous sentence's event
+                    self._credit(events, claimant(m.claim_tokens, self.actors), sent)
+                    continue
+                if _anaphoric(m, self.date_tokens) and m.claim_tokens and events:
+                    self._credit(events, claimant(m.claim_tokens, self.actors), sent)
+                    continue
+                own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
+                new += self._events(m, sent, paragraphs.get(sent.start, []), own)
+            new = self._absorb(new)
+            events += new
+        if self.config.merge_within_document:
+            events = merge_mentions(events)
+        if not self.config.keep_historical:
+            events = [e for e in events if not e.historical]
+        return events
+
+    def _credit(self, events: list[Event], actor: ActorInfo | None, sent: Span) -> None:
+        target = events[-1]
+        if actor is not None and (target.actor1 is None or target.extra.get("actor1_fallback")):
+            target.actor1 = actor.name
+            target.extra.pop("actor1_fallback", None)
+            if target.actor2 == actor.name:
+                target.actor2 = None
+
+    def _absorb(self, events: list[Event]) -> list[Event]:
+        """ACLED: raids that end in arrests are one Arrests event."""
+        if any(e.sub_event_type == "Arrests" for e in events):
+            return [e for e in events if not (e.extra.get("trigger") in ("raid",) and e.event_type == "Battles")]
+        return events
+
+    def _events(self, m: Mention, sent: Span, paragraph: list[Span], deaths: list) -> list[Event]:
+        main = m.main  # type: ignore[attr-defined]
+        a1, a2 = roles(main, m.tokens, self.actors)
+        if m.claim_tokens:
+            a1 = claimant(m.claim_tokens, self.actors) or a1
+        event_type, sub = m.event_type, m.sub_event_type
+        when = self.ctx.date_for(m.tokens, sent, paragraph)
+        places = self.ctx.conjoined_places(main) if sub == TERRITORY else []
+        if len(places) < 2:
+            place, prec = self.ctx.place_for(m.tokens, sent, paragraph)
+            if sub == TERRITORY and place is not None and prec == 1 and not any(
+                    self.ctx.place_at.get(t.i) for o in main.children if o.dep_ in ("dobj", "nsubjpass", "pobj")
+                    for t in [o]) and any(o.lemma_.lower() in self.lex.territory_words for o in main.children
+                                          if o.dep_ in ("dobj", "nsubjpass")):
+                prec = 2  # "captured three villages around al-Bab"
+                place = PlaceInfoPrec(place, 2)
+            where = [(place, prec)]
+        else:
+            where = [(p.value, p.value.geo_precision) for p in places]
+        low, high = fatalities_of(deaths, self.lex)
+        fallback = False
+        if a1 is None and event_type in ATTACK_TYPES and sub != TERRITORY and self.main_group is not None:
+            if a2 is None or a2.name != self.main_group.name:
+                a1, fallback = self.main_group, True
+        if event_type in ("Battles",) and sub == "Armed clash" and _civilian_victim(m.tokens, self.lex):
+            event_type, sub = "Violence against civilians", "Attack"
+        if sub == TERRITORY:
+            if a1 is not None and a1.inter is not None:
+                sub = "Government regains territory" if a1.is_state else "Non-state actor overtakes territory"
+            else:
+                sub = "Government regains territory" if (a2 and a2.inter and not a2.is_state) else \
+                    "Non-state actor overtakes territory"
+            if a2 is None and self.main_group is not None and a1 is not None and a1.name != self.main_group.name:
+                a2 = self.main_group
+        out = []
+        for place, prec in where:
+            actor2 = a2.name if a2 else None
+            if event_type == "Violence against civilians" and (a2 is None or a2.is_civilian):
+                country = (place.country if place else None) or self.ctx.dominant_country
+                actor2 = f"Civilians ({country})" if country else "Civilians"
+            ev = Event(
+                event_type=event_type, sub_event_type=sub,
+                actor1=a1.name if a1 else None, actor2=actor2,
+                location=place.name if place else None, country=place.country if place else None,
+                latitude=place.latitude if place and prec != 3 else None,
+                longitude=place.longitude if place and prec != 3 else None,
+                geo_precision=prec if place else None,
+                date=when.iso if when else None, date_precision=when.precision if when else None,
+                fatalities=low, fatalities_high=high, historical=self.ctx.historical(when),
+                sources=[Evidence(self.document.id, sent.start_char, sent.end_char, sent.text)],
+                extra={"trigger": main.lemma_.lower(), "trigger_text": main.text},
+            )
+            ev.sources[0] = _trim(ev.sources[0], self.document.body)
+            if fallback:
+                ev.extra["actor1_fallback"] = True
+            out.append(ev)
+        return out
+
+
+def PlaceInfoPrec(place, prec):  # noqa: N802 - small helper, reads like a constructor
+    from dataclasses import replace
+    return replace(place, geo_precision=prec)
+
+
+def _trim(ev: Evidence, body: str | None) -> Evidence:
+    """The sentence without surrounding whitespace, offsets kept consistent with the body."""
+    text = ev.text
+    start = ev.start + (len(text) - len(text.lstrip()))
+    end = ev.end - (len(text) - len(text.rstrip()))
+    return Evidence(ev.document, start, end, body[start:end] if body else text.strip())
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    if a.sub_event_type != b.sub_event_type and "territory" not in a.sub_event_type + b.sub_event_type:
+        return False
+    if a.location and b.location and a.location != b.location and a.geo_precision != 3 and b.geo_precision != 3:
+        return False
+    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+        return False
+    if a.actor1 and b.actor1 and a.actor1 != b.actor1:
+        return False
+    return not (a.sources[0].start == b.sources[0].start)
+
+
+def merge_mentions(events: list[Event]) -> list[Event]:
+    """Two mentions of the same event in one document become one Event with two sources."""
+    out: list[Event] = []
+    for ev in events:
+        target = next((o for o in out if _compatible(o, ev)), None)
+        if target is None:
+            out.append(ev)
+            continue
+        for name in ("actor1", "actor2", "location", "country", "latitude", "longitude", "geo_precision",
+                     "fatalities", "fatalities_high"):
+            if getattr(target, name) is None and getattr(ev, name) is not None:
+                setattr(target, name, getattr(ev, name))
+        if ev.date and (not target.date or len(ev.date) > len(target.date)):
+            target.date, target.date_precision = ev.date, ev.date_precision
+        if target.geo_precision == 3 and ev.geo_precision and ev.geo_precision < 3:
+            for name in ("location", "country", "latitude", "longitude", "geo_precision"):
+                setattr(target, name, getattr(ev, name))
+        target.sources.extend(ev.sources)
+    return out
+
+
+def extract_events(doc: Document, config: EventConfig | None = None) -> list[Event]:
+    """The events of one document whose `analysis` holds the understood spaCy Doc."""
+    if doc.analysis is None:
+        return []
+    return _Extractor(doc, config or EventConfig(), load_lexicon()).run()
+
+
+class EventStage(Stage):
+    """Pipeline stage "events": sets `doc.events` on each document with an analysis."""
+
+    name = "events"
+
+    def __init__(self, config: EventConfig | None = None) -> None:
+        super().__init__()
+        self.config = config or EventConfig()
+        self.lexicon: EventLexicon | None = None
+
+    def setup(self) -> None:
+        self.lexicon = load_lexicon()
+
+    def process(self, doc: Document) -> None:
+        self.ensure_setup()
+        if doc.analysis is None:
+            self.skip(doc, Errors.E402)
+            return
+        try:
+            doc.events = _Extractor(doc, self.config, self.lexicon or load_lexicon()).run()
+        except (ValueError, KeyError, IndexError, AttributeError) as exc:
+            self.fail(doc, Errors.E401.format(reason=exc))
+            return
+        self.count("events", len(doc.events))
+        self.count("historical", sum(e.historical for e in doc.events))
