@@ -38,6 +38,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E301 = "Knowledge file {path} is invalid: {reason}"
     E302 = "Knowledge file '{name}' not found in {folders}"
     E401 = "Extraction failed: {reason}"
+    E402 = "no language analysis (run the understanding stage before extraction)"
     E501 = "Could not store {doc}: {reason}"
     E601 = "Unknown export format '{fmt}' (choose from {choices})"
     E602 = "Gold folder {path} holds no gold files"
