@@ -1,0 +1,123 @@
+"""The place resolver component on hand-made Docs (a blank pipeline: the model is not the point)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from eventdesk.understand.places import add_to_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.blank("en")
+    add_to_pipeline(pipeline)
+    return pipeline
+
+
+def run(nlp, text: str, ents: list[tuple[str, str]] = ()):
+    """Tag each (phrase, label) at its first occurrence, then run the resolver."""
+    doc = nlp.make_doc(text)
+    spans = []
+    for phrase, label in ents:
+        start = text.index(phrase)
+        spans.append(doc.char_span(start, start + len(phrase), label=label))
+    doc.ents = spans
+    return nlp.get_pipe("eventdesk_places_v1")(doc)
+
+
+def places(doc) -> dict[str, object]:
+    return {s.text: s._.place for s in doc.spans["places"]}
+
+
+def test_registered_and_added_last(nlp):
+    assert nlp.pipe_names[-1] == "eventdesk_places_v1"
+
+
+def test_near_a_town_is_precision_two(nlp):
+    doc = run(nlp, "Gunmen attacked a checkpoint near Raqqa on Monday.", [("Raqqa", "GPE")])
+    place = places(doc)["Raqqa"]
+    assert place.country == "Syria" and place.geo_precision == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Fighters shelled a village north of Mosul.",
+    "The convoy was hit 20 km from Mosul.",
+    "Clashes broke out on the outskirts of Mosul.",
+])
+def test_other_near_forms(nlp, text):
+    doc = run(nlp, text, [("Mosul", "GPE")])
+    assert places(doc)["Mosul"].geo_precision == 2
+
+
+def test_in_a_town_is_precision_one(nlp):
+    doc = run(nlp, "A car bomb exploded in Mosul.", [("Mosul", "GPE")])
+    assert places(doc)["Mosul"].geo_precision == 1
+
+
+def test_tv_channel_is_not_a_place(nlp):
+    text = "A commander told Al-Mayadeen TV that troops had entered Mayadeen."
+    doc = run(nlp, text, [("Al-Mayadeen", "GPE")])
+    found = places(doc)
+    assert "Al-Mayadeen" not in found
+    assert found["Mayadeen"].country == "Syria"  # the town itself, found by the matcher
+
+
+@pytest.mark.parametrize("text", [
+    "The Al Mayadeen channel said the town was calm.",
+    "According to Al-Mayadeen, the road was cut.",
+])
+def test_outlet_forms(nlp, text):
+    name = "Al Mayadeen" if "Al Mayadeen" in text else "Al-Mayadeen"
+    doc = run(nlp, text, [(name, "GPE")])
+    assert name not in places(doc)
+
+
+def test_province_asks_for_the_region(nlp):
+    doc = run(nlp, "Insurgents ambushed a patrol in Raqqa province.", [("Raqqa", "GPE")])
+    (span,) = doc.spans["places"]  # "Raqqa" or the curated "Raqqa province"
+    place = span._.place
+    assert place.kind == "admin1" and place.geo_precision == 3
+
+
+def test_mislabelled_person_in_locative_context(nlp):
+    doc = run(nlp, "Airstrikes continued in Raqqah overnight.", [("Raqqah", "PERSON")])
+    assert places(doc)["Raqqah"].country == "Syria"
+    assert [e.label_ for e in doc.ents] == ["GPE"]
+
+
+def test_person_without_locative_context_stays_a_person(nlp):
+    doc = run(nlp, "Raqqah said the talks had failed.", [("Raqqah", "PERSON")])
+    assert "Raqqah" not in places(doc)
+    assert [e.label_ for e in doc.ents] == ["PERSON"]
+
+
+def test_demonym_resolves_to_the_country(nlp):
+    doc = run(nlp, "Iraqi troops entered the town.", [("Iraqi", "NORP")])
+    place = places(doc)["Iraqi"]
+    assert place.country == "Iraq" and place.kind == "country" and place.geo_precision == 3
+
+
+def test_curated_name_the_model_missed(nlp):
+    doc = run(nlp, "The last holdout was Baghuz, on the Euphrates.")
+    assert places(doc)["Baghuz"].country == "Syria"
+
+
+def test_province_of_a_region_only_name(nlp):
+    doc = run(nlp, "Gunmen killed two shepherds in Anbar province.", [("Anbar", "GPE")])
+    (span,) = doc.spans["places"]
+    assert span._.place.country == "Iraq" and span._.place.geo_precision == 3
+
+
+def test_document_context_ranks_an_ambiguous_town(nlp):
+    text = "Troops advanced from Haditha towards Rawa in Anbar."
+    doc = run(nlp, text, [("Haditha", "GPE"), ("Rawa", "GPE"), ("Anbar", "GPE")])
+    assert {p.country for p in places(doc).values()} == {"Iraq"}
+
+
+def test_spans_carry_the_place_extension(nlp):
+    doc = run(nlp, "Protests spread across Syria.", [("Syria", "GPE")])
+    span = doc.spans["places"][0]
+    assert isinstance(span, Span) and span._.place.name == "Syria"
+    assert span._.place.latitude is not None and span._.place.longitude is not None
