@@ -104,3 +104,7 @@ def test_evidence_points_into_the_body(nlp):
     assert body[ev.start:ev.end] == ev.text == "The militia has about 3,500 fighters in the north."
     assert doc.claims[0].as_of == "2021-05-10" and doc.claims[0].id.startswith("c-")
     assert stage.stats.counts["claims"] == 1
+
+
+def test_unattributed_death_and_injury_counts_are_not_claims(claims):
+    assert claims("The blast caused over 60 deaths, and nearly 150 were injured.") == []

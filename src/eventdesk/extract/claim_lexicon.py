@@ -39,6 +39,7 @@ class ClaimLexicon:
     event_detail_nouns: set[str]
     capture_verbs: set[str]
     casualty_verbs: set[str]
+    casualty_words: set[str]
     attribution: dict = field(default_factory=dict)
 
     def set_of(self, key: str) -> set[str]:
@@ -99,5 +100,6 @@ def claim_lexicon() -> ClaimLexicon:
         event_detail_nouns=_lower_set(units.get("event_detail_nouns")),
         capture_verbs=_lower_set(units.get("capture_verbs")),
         casualty_verbs=_lower_set(units.get("casualty_verbs")),
+        casualty_words=_lower_set(units.get("casualty_words")),
         attribution=_merged("claim_attribution.yaml"),
     )

@@ -53,6 +53,8 @@ class ClaimConfig:
     pointing_back_max: float = 10
     # Report only figures with a counted unit in this set (None = every unit).
     units: tuple[str, ...] | None = None
+    # The language of the lexicons; the stage leaves documents in other languages alone.
+    language: str = "en"
 
 
 def _segments(doc: Doc) -> tuple[list[Span], list[int]]:
@@ -127,7 +129,8 @@ class ClaimExtractor:
             return False
         lemma = noun.lemma_.lower() if noun is not None else ""
         nxt = doc[q.end:min(len(doc), q.end + 4)].text.lower()
-        if lemma in lex.not_claim_nouns or re.match(r"^-?\s*(year|month|day)s?\b", nxt) \
+        if lemma in lex.not_claim_nouns or (q.end < sent.end and doc[q.end].lower_ in lex.not_claim_nouns) \
+                or re.match(r"^-?\s*(year|month|day)s?\b", nxt) \
                 or (q.start > 0 and doc[q.start - 1].lower_ in {"aged", "age"}):
             return False
         if q.kind == "count" and lemma in lex.discourse_nouns:
@@ -144,8 +147,8 @@ class ClaimExtractor:
             return False
         if cfg.casualties_need_source and not sourced and q.kind == "count" and (
                 (verb is not None and verb.lemma_.lower() in lex.casualty_verbs)
-                or any(t.lemma_.lower() in lex.casualty_verbs
-                       for t in doc[q.end:min(sent.end, q.end + 3)] if t.pos_ == "ADJ")):
+                or lemma in lex.casualty_words
+                or any(t.lower_ in lex.casualty_words for t in doc[q.end:min(sent.end, q.end + 3)])):
             return False
         head = doc[q.head]
         if noun is None and head.head.pos_ == "PROPN" and head.head.i < q.start:
@@ -310,6 +313,9 @@ class ClaimStage(Stage):
         self.ensure_setup()
         if doc.analysis is None:
             self.count("no_analysis")
+            return
+        if doc.language and not doc.language.startswith(self.config.language):
+            self.count("other_language")  # the lexicons are English
             return
         published = doc.analysis.user_data.get("published") or (
             (doc.published, doc.published_precision or "day") if doc.published else None)
