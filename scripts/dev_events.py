@@ -99,7 +99,7 @@ def verbose(pairs, folder: Path) -> None:
     score = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(score)
     for doc, gold in pairs:
-        preds = [(event_record(e), " ".join(s.text for s in e.sources)) for e in doc.events]
+        preds = [({**event_record(e), "trigger": e.extra.get("trigger_text")}, " ".join(s.text for s in e.sources)) for e in doc.events]
         golds = gold.get("events") or []
         matched = score.greedy_match(preds, golds, score.event_score)
         print(f"\n== {doc.source}: {len(matched)}/{len(golds)} gold, {len(preds)} predicted")
@@ -124,7 +124,7 @@ def verbose(pairs, folder: Path) -> None:
                 print(f"  - MISSED {g['event_type']}/{g['sub_event_type']} {g['date']}: {g['evidence'][:110]}")
         for p, text in preds:
             if id(p) not in used:
-                print(f"  + SPURIOUS {p['event_type']}/{p['sub_event_type']} a1={p['actor1']} {p['location']} "
+                print(f"  + SPURIOUS {p['event_type']}/{p['sub_event_type']} [{p.get('trigger')}] a1={p['actor1']} {p['location']} "
                       f"{p['date']}: {text[:110]}")
 
 

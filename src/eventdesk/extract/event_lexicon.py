@@ -25,7 +25,7 @@ EVENT_TYPES = {
                                "Non-violent transfer of territory", "Other"},
 }
 REQUIRES = {None, "place_object", "person_object", "context"}
-MODALITY_KINDS = {"modal", "unrealised_verb", "unrealised_noun", "conditional", "habitual", "negation"}
+MODALITY_KINDS = {"modal", "unrealised_verb", "unrealised_noun", "conditional", "habitual", "negation", "backing"}
 BOUNDS = {"low", "both", "high"}
 
 

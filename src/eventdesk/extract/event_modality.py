@@ -50,37 +50,81 @@ def _verb_blocks(verb: Token, lex: EventLexicon, dated: bool, first: bool) -> st
             return "present"
         if verb.tag_ == "VBG" and any(a.tag_ in PRESENT and a.lemma_ == "be" for a in auxes) and not perfect:
             return "present"
+        if verb.tag_ == "VBG" and perfect and any(a.lower_ == "been" for a in auxes):
+            return "ongoing"  # "have been reporting aerial strikes"
         if verb.tag_ == "VB" and not auxes and verb.dep_ not in ("xcomp", "advcl", "acl", "conj"):
             return "present"
     return None
 
 
-def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens: set[int]) -> str | None:
+def _purpose_of_noun(tok: Token) -> bool:
+    return tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens: set[int],
+             main: Token | None = None) -> str | None:
     """None when the mention reports an occurrence, else the reason it does not."""
     sent = anchor.sent
+    main = main if main is not None else anchor
     subtree_dated = any(_has_date(t.subtree, date_tokens) for t in tokens if t.pos_ in ("NOUN", "PROPN"))
     sent_dated = _has_date(sent, date_tokens)
     for t in tokens:
         if any(c.dep_ == "neg" for c in t.children):
             return "negation"
     # plural nouns with no date: aggregates unless told as one past occurrence
-    if anchor.tag_ == "NNS" and not sent_dated:
-        for t in anchor.subtree:
-            if t.lower_ in PLACE_COUNTS and any(c.like_num for c in t.subtree):
+    if main.tag_ == "NNS":
+        if any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in main.children):
+            return "aggregate"  # "the 1,120 attacks claimed by IS": a count, not an occurrence
+        for t in main.subtree:
+            if not sent_dated and t.lower_ in PLACE_COUNTS and any(c.like_num for c in t.subtree):
                 return "aggregate"
-    tok, first, steps = anchor, True, 0
+    if main.tag_ == "VBG" and main.dep_ in ("csubj", "nsubj", "csubjpass"):
+        return "generic"  # "Defeating Isis militarily deprives them of territory"
+    if main.pos_ == "NOUN" and main.dep_ in ("nsubj", "attr") and not sent_dated and not any(
+            t.pos_ == "VERB" for t in tokens if t.i != main.i) and main.head.pos_ in ("VERB", "AUX") and \
+            main.head.lemma_.lower() not in lex.triggers:
+        return "generic"  # "a ground offensive has edged towards Raqqa", "It is a difficult battle"
+    for t in main.subtree:  # "driven Isis from nearly all of Iraq": a cumulative result
+        if t.lower_ in ("all", "most", "much") and t.head.i != t.i and any(
+                c.lower_ == "of" for c in t.children) and main.pos_ == "VERB":
+            return "cumulative"
+    own_dated = _has_date(main.subtree, date_tokens)
+    if main.dep_ in ("acl", "relcl") and not own_dated and not any(t.i != main.i for t in tokens) and (
+            main.tag_ == "VBN" and main.dep_ == "acl" or main.dep_ == "relcl" and main.head.tag_ == "NNS"
+            and not any(c.dep_ == "dobj" for c in main.children) and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in main.children)):
+        return "generic"  # "men detained during the war", "territories it seized": no occurrence
+    if main.pos_ == "VERB" and _purpose_of_noun(main) and main.head.lemma_.lower() not in lex.implicative:
+        return "unrealised"  # "villages to be taken", "an army to drive them out"
+    if main.dep_ == "pobj" and main.head.lower_ == "of" and (
+            main.head.head.like_num or main.head.head.lower_ in ("one", "some", "many", "most", "several")):
+        return "aggregate"  # "one of the attacks", "some of the raids"
+    for t in main.ancestors:  # "forces supported by the coalition that provided airstrikes"
+        if t.lemma_.lower() in lex.cue("backing") and (t.pos_ == "VERB" and any(
+                c.dep_ == "agent" for c in t.children) or t.pos_ == "NOUN"):
+            return "backing"
+    tok, first, steps, infinitive = anchor, True, 0, False
     while steps < MAX_CLIMB:
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):
             reason = _verb_blocks(tok, lex, subtree_dated, first)
             if reason:
                 return reason
-            if first and anchor.tag_ == "NNS" and not sent_dated and tok.tag_ in ("VBN", "VBZ", "VBP") and any(
+            plural = main.tag_ == "NNS" or any(c.dep_ == "dobj" and c.tag_ == "NNS" for c in main.children)
+            if first and plural and not sent_dated and tok.tag_ in ("VBN", "VBZ", "VBP") and any(
                     c.lemma_ == "have" and c.dep_ == "aux" for c in tok.children):
-                return "aggregate"
+                return "aggregate"  # "has carried out deadly attacks in Baghdad", "have recaptured towns"
             first = False
+            if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lex.cue("unrealised_noun"):
+                return "unrealised"  # "contingency plans that involve launching attacks"
             if tok.dep_ in ("ccomp", "relcl") or tok.dep_ == "ROOT":
                 break
+            if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
+                break  # a coordinated clause with its own subject keeps its own modality
+            if infinitive and tok.lemma_.lower() in lex.cue("unrealised_verb"):
+                return "unrealised"
             if tok.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                infinitive = True
                 head = tok.head
                 words = {head.lemma_.lower()} | {c.lower_ for c in head.children if c.dep_ in ("dobj", "attr")}
                 if words & lex.implicative:
@@ -93,6 +137,8 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
         elif tok.dep_ == "pcomp" and tok.head.head.lemma_.lower() in lex.cue("unrealised_verb"):
             return "unrealised"  # "aimed at retaking"
         if tok.head.i == tok.i:
+            if tok.pos_ in ("NOUN", "PROPN") and not subtree_dated and not sent_dated:
+                return "no predicate"  # a noun fragment: "its weapon of choice: suicide attacks"
             break
         if tok.dep_ == "pcomp" and tok.head.head.lemma_.lower() in lex.cue("unrealised_noun"):
             return "unrealised"

@@ -24,7 +24,7 @@ from eventdesk.extract.event_lexicon import EventLexicon, Trigger
 LINK_DEPS = {"prep", "pobj", "dobj", "nsubj", "nsubjpass", "relcl", "acl", "agent", "compound",
              "amod", "poss", "attr", "oprd", "npadvmod", "pcomp", "xcomp", "appos"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
-OBJECT_PREPS = {"of", "from", "over", "in", "to", "around", "near"}
+OBJECT_PREPS = {"of", "from", "over"}
 MAX_LINK = 3  # tree hops; set by reading the seed sentences: "claimed ... for an attack ... that killed"
 
 
@@ -85,6 +85,8 @@ def _condition(tok: Token, trig: Trigger, lex: EventLexicon, place_tokens: set[i
         return True
     objs = _objects(tok)
     if trig.requires == "place_object":
+        if any(o.lemma_.lower() == "place" and o.dep_ == "dobj" for o in objs):
+            return False  # "have taken place in Iraq"
         return any(_has_place(o, place_tokens, lex) and o.ent_type_ != "PERSON" for o in objs)
     if trig.requires == "person_object":
         return any(o.ent_type_ == "PERSON" or (o.pos_ == "PROPN" and o.i not in place_tokens

@@ -44,14 +44,22 @@ class Context:
                  publication: DateInfo | None) -> None:
         actor_toks = set(_span_tokens(actors))
         self.doc = doc
-        self.places = [p for p in places if not set(range(p.start, p.end)) <= actor_toks or
-                       (p.value.geo_precision or 3) < 3]
+        # a place inside an actor's name ("Iraqi forces", "IS") or a nationality modifier of a
+        # thing ("a U.S. base", "a Turkish tank", "US air strikes") is not where it happened
+        self.places = [p for p in places if not set(range(p.start, p.end)) <= actor_toks
+                       and not self._modifier(doc, p)]
         self.place_at = _span_tokens(self.places)
         self.dates = dates
         self.date_at = _span_tokens(dates)
         self.publication = publication
         countries = Counter(p.value.country for p in self.places if p.value.country)
         self.dominant_country = countries.most_common(1)[0][0] if countries else None
+
+    @staticmethod
+    def _modifier(doc: Doc, p: Located) -> bool:
+        root = doc[p.start:p.end].root
+        return (p.value.geo_precision or 3) == 3 and root.dep_ in ("amod", "compound", "nmod", "npadvmod") and \
+            root.head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and root.head.lower_ not in ("province", "region")
 
     # -- places -----------------------------------------------------------------------
     def _place_in(self, tok: Token) -> tuple[Located, int] | None:
@@ -138,7 +146,7 @@ class Context:
     def historical(self, when: DateInfo | None) -> bool:
         if when is None or self.publication is None or self.publication.start is None:
             return False
-        end = when.end or _period_end(when.iso, when.precision)
+        end = when.end if when.precision == "week" and when.end else _period_end(when.iso, when.precision)
         if end is None:
             return False
         return (self.publication.start - end).days > HISTORICAL_DAYS

@@ -45,12 +45,13 @@ class EventConfig:
 
 
 def _paragraphs(doc: Doc) -> dict[int, list[Span]]:
-    """Sentence start -> previous sentences of its paragraph (lines of the body)."""
-    out, current = {}, []
+    """Sentence start -> the sentences before it in its paragraph (a line of the body), after
+    those of the previous paragraph: journalists set time and place once and go on."""
+    out, current, previous = {}, [], []
     for sent in doc.sents:
         if current and "\n" in doc.text[current[-1].end_char:sent.start_char + 1]:
-            current = []
-        out[sent.start] = list(current)
+            previous, current = current, []
+        out[sent.start] = previous + current
         current.append(sent)
     return out
 
@@ -107,7 +108,7 @@ class _Extractor:
         events: list[Event] = []
         for sent in self.sdoc.sents:
             mentions = [m for m in find_mentions(sent, self.lex, self.place_tokens)
-                        if asserted(m.anchor, m.tokens, self.lex, self.date_tokens) is None]
+                        if asserted(m.anchor, m.tokens, self.lex, self.date_tokens, m.main) is None]  # type: ignore[attr-defined]
             deaths = _death_tokens(sent, self.lex)
             new: list[Event] = []
             for m in mentions:
@@ -118,6 +119,8 @@ class _Extractor:
                 if _anaphoric(m, self.date_tokens) and m.claim_tokens and events:
                     self._credit(events, claimant(m.claim_tokens, self.actors), sent)
                     continue
+                if m.weak_only and events and not any(t.i in self.date_tokens for t in sent):
+                    continue  # a bare "was killed" with no date of its own retells an event told before
                 own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
                 new += self._events(m, sent, paragraphs.get(sent.start, []), own)
             new = self._absorb(new)
@@ -164,8 +167,12 @@ class _Extractor:
         low, high = fatalities_of(deaths, self.lex)
         fallback = False
         if a1 is None and event_type in ATTACK_TYPES and sub != TERRITORY and self.main_group is not None:
-            if a2 is None or a2.name != self.main_group.name:
+            targets = {self.actors.actor_in(c) for t in m.tokens for c in t.children
+                       if c.dep_ in ("dobj", "nsubjpass", "prep")}
+            if (a2 is None or a2.name != self.main_group.name) and self.main_group not in targets:
                 a1, fallback = self.main_group, True
+        if sub == "Other" and not (a1 is not None and a1.is_state):
+            return []  # withdrawals coded are those of state forces; an armed group's is movement
         if event_type in ("Battles",) and sub == "Armed clash" and _civilian_victim(m.tokens, self.lex):
             event_type, sub = "Violence against civilians", "Attack"
         if sub == TERRITORY:
@@ -194,7 +201,7 @@ class _Extractor:
                 sources=[Evidence(self.document.id, sent.start_char, sent.end_char, sent.text)],
                 extra={"trigger": main.lemma_.lower(), "trigger_text": main.text},
             )
-            ev.sources[0] = _trim(ev.sources[0], self.document.body)
+            ev.sources[0] = _trim(ev.sources[0], self.document.body, main.idx)
             if fallback:
                 ev.extra["actor1_fallback"] = True
             out.append(ev)
@@ -206,9 +213,17 @@ def PlaceInfoPrec(place, prec):  # noqa: N802 - small helper, reads like a const
     return replace(place, geo_precision=prec)
 
 
-def _trim(ev: Evidence, body: str | None) -> Evidence:
-    """The sentence without surrounding whitespace, offsets kept consistent with the body."""
+def _trim(ev: Evidence, body: str | None, at: int | None = None) -> Evidence:
+    """The sentence without surrounding whitespace, cut to the body line (paragraph) that holds
+    the trigger at character `at`: the parser sometimes runs a sentence across a line break."""
     text = ev.text
+    if at is not None and "\n" in text:
+        rel = at - ev.start
+        line_start = text.rfind("\n", 0, rel) + 1
+        line_end = text.find("\n", rel)
+        line_end = len(text) if line_end < 0 else line_end
+        ev = Evidence(ev.document, ev.start + line_start, ev.start + line_end, text[line_start:line_end])
+        text = ev.text
     start = ev.start + (len(text) - len(text.lstrip()))
     end = ev.end - (len(text) - len(text.rstrip()))
     return Evidence(ev.document, start, end, body[start:end] if body else text.strip())
@@ -217,6 +232,10 @@ def _trim(ev: Evidence, body: str | None) -> Evidence:
 def _compatible(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type:
         return False
+    named = a.location and a.location == b.location and (a.geo_precision or 3) < 3
+    same_day = a.date and a.date == b.date and a.date_precision == "day"
+    if a.event_type == "Strategic developments" and not (named or same_day):
+        return False  # arrests, proclamations, withdrawals: the same town or day, or two events
     if a.sub_event_type != b.sub_event_type and "territory" not in a.sub_event_type + b.sub_event_type:
         return False
     if a.location and b.location and a.location != b.location and a.geo_precision != 3 and b.geo_precision != 3:
