@@ -67,6 +67,10 @@ class RankConfig:
     skeleton_cutoff: float = 85.0
 
 
+COMPASS_ADJECTIVES = frozenset({
+    "northern", "southern", "eastern", "western", "central", "north-eastern", "north-western",
+    "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
+    "southwestern", "northeast", "northwest", "southeast", "southwest", "upper", "lower"})
 REGION_KINDS = frozenset({"country", "continent", "admin1", "region", "district", "water"})
 _lock = threading.Lock()
 
@@ -134,6 +138,13 @@ class Gazetteer:
             for code in exact:
                 best[code // 2] = max(best.get(code // 2, 0), 1 + code % 2)
             return list(best.items())
+        words = name.split(maxsplit=1)
+        if len(words) == 2 and words[0].lower() in COMPASS_ADJECTIVES:
+            # "central Syria", "Southern Afghanistan": the area is part of the named place
+            # (ACLED keeps the named place's precision, so the gold does too).
+            found = self.candidates(words[1])
+            if found:
+                return found
         cutoff = self.config.fuzzy_cutoff
         if len(key) < 5:  # too short for a loose match to mean anything
             return []

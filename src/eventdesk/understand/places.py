@@ -27,8 +27,10 @@ from eventdesk.understand.gazetteer import Gazetteer, Place
 
 __all__ = ["Place", "PlaceResolver", "add_to_pipeline", "Gazetteer"]
 
-LOCATIVE_BEFORE = frozenset({"in", "near", "outside", "at", "around", "from", "into", "towards",
-                             "toward", "across", "of", "to", "via", "inside"})
+# Words before a name that make it a place even when the model says PERSON/ORG; "of", "to"
+# and "from" are left out ("the death of al-Baghdadi", "a letter to Raqqah").
+LOCATIVE_BEFORE = frozenset({"in", "near", "outside", "around", "into", "towards", "toward",
+                             "across", "inside"})
 REGION_AFTER = frozenset({"province", "governorate", "region", "district", "countryside",
                           "desert", "state", "county", "area", "valley", "mountains"})
 SETTLEMENT_AFTER = frozenset({"town", "city", "village", "camp", "neighbourhood",
@@ -69,6 +71,9 @@ class PlaceResolver:
         self.gazetteer = Gazetteer.default()
         if not Span.has_extension("place"):
             Span.set_extension("place", default=None)
+        # Names of a part of any city ("Old City", "Green Zone" is not one: it is Baghdad's).
+        self.generic = {str(n).lower() for e in knowledge.load("places.yaml", "generic")
+                        for n in e.get("names", [])}
         self.matcher = None
         if match_curated:
             self.matcher = PhraseMatcher(nlp.vocab)
@@ -101,7 +106,8 @@ class PlaceResolver:
         return filter_spans(found)
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [s for s in self._candidates(doc) if not _is_outlet(s)]
+        spans = [s for s in self._candidates(doc)
+                 if not _is_outlet(s) and s.text.lower() not in self.generic]
         names, prefer, countries = [], [], []
         for span in spans:
             kind = _asked_kind(span)
