@@ -26,7 +26,7 @@ _UNITS = {w: i for i, w in enumerate(
 _TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_RANGE = re.compile(r"(?:between\s+)?(\S+)\s*(?:-|–|to|and)\s*(\S+)$")
+_RANGE = re.compile(r"(?:between\s+)?(\S+?)(?:\s*[-–]\s*|\s+(?:to|and)\s+)(\S+)$")
 
 
 def word_number(text: str) -> int | None:
@@ -67,6 +67,9 @@ def parse_count(text: str, lex: EventLexicon) -> tuple[int | None, int | None]:
     for word, value in lex.vague.items():
         if t.startswith(word):
             return value, None
+    whole = word_number(t)
+    if whole is not None:
+        return whole, (None if bound == "low" else whole)
     m = _RANGE.search(t)
     if m and word_number(m.group(1)) is not None and word_number(m.group(2)) is not None:
         return word_number(m.group(1)), word_number(m.group(2))

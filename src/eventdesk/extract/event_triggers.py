@@ -102,6 +102,8 @@ def _match(tok: Token, lex: EventLexicon, place_tokens: set[int]) -> Trigger | N
     pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else tok.pos_
     if tok.tag_ == "VBG" and pos == "VERB":
         candidates = ("VERB", "NOUN")  # "the fighting", "launching attacks" both count
+    elif pos == "NOUN" and {c.dep_ for c in tok.children} >= {"nsubj", "dobj"}:
+        candidates = ("VERB", "NOUN")  # a verb the small model mistags ("The army retook Qaim")
     else:
         candidates = (pos,)
     keys = {tok.lemma_.lower(), tok.lower_}
