@@ -24,7 +24,7 @@ EVENT_TYPES = {
                                "Headquarters or base established", "Looting/property destruction",
                                "Non-violent transfer of territory", "Other"},
 }
-REQUIRES = {None, "place_object", "person_object", "context"}
+REQUIRES = {None, "place_object", "person_object", "context", "dated"}
 MODALITY_KINDS = {"modal", "unrealised_verb", "unrealised_noun", "conditional", "habitual", "negation", "backing"}
 BOUNDS = {"low", "both", "high"}
 

@@ -123,6 +123,9 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
                 break  # a coordinated clause with its own subject keeps its own modality
             if infinitive and tok.lemma_.lower() in lex.cue("unrealised_verb"):
                 return "unrealised"
+            if tok.i != anchor.i and not subtree_dated and tok.lemma_.lower() in lex.cue("unrealised_verb") and any(
+                    c.dep_ == "dobj" and c.i == anchor.i for c in tok.children):
+                return "unrealised"  # "militants planning attacks", "threatened attacks"
             if tok.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                 infinitive = True
                 head = tok.head

@@ -83,6 +83,8 @@ def _condition(tok: Token, trig: Trigger, lex: EventLexicon, place_tokens: set[i
             return False
     if trig.requires is None:
         return True
+    if trig.requires == "dated":  # outcome nouns told as background: "its defeat at Baghuz in March 2019"
+        return any(t.ent_type_ == "DATE" for t in tok.subtree)
     objs = _objects(tok)
     if trig.requires == "place_object":
         if any(o.lemma_.lower() == "place" and o.dep_ == "dobj" for o in objs):
