@@ -29,7 +29,7 @@ from pathlib import Path
 
 from eventdesk import knowledge
 from eventdesk.knowledge.loader import load_all
-from eventdesk.understand.place_names import is_latin, name_key, skeleton_of_key
+from eventdesk.understand.place_names import is_latin, name_key, plain_name, skeleton_of_key
 
 INDEX_VERSION = "3"
 KINDS = {"country": 3, "continent": 3, "region": 3, "admin1": 3, "water": 3,
@@ -72,9 +72,10 @@ def _validate(entry: dict, path: Path) -> None:
 
 
 def _validate_demonym(entry: dict, path: Path) -> None:
-    target = entry.get("country") or entry.get("continent")
+    target = entry.get("country") or entry.get("continent") or entry.get("place")
     if not isinstance(target, str) or not isinstance(entry.get("names"), list):
-        raise ValueError("a demonym entry needs 'country' (ISO2) or 'continent', and 'names'")
+        raise ValueError("a demonym entry needs 'country' (ISO2), 'continent' or 'place' "
+                         "('Name, CC'), and 'names'")
 
 
 def index_path() -> Path:
@@ -225,9 +226,10 @@ def build_index() -> GazetteerIndex:
 
     for city in cities.values():
         admin1 = admin1_names.get((city["countrycode"], city["admin1code"]))
-        b.add((f"gn:{city['geonameid']}", city["name"], city["countrycode"], admin1,
+        # Shown and exported without diacritics (ACLED style); the original stays a key.
+        b.add((f"gn:{city['geonameid']}", plain_name(city["name"]), city["countrycode"], admin1,
                      city["latitude"], city["longitude"], "city", city["population"], False),
-                    city["alternatenames"])
+                    [city["name"], *city["alternatenames"]])
 
     _add_curated(b)
     return b.finish()
@@ -281,8 +283,13 @@ def _add_curated(b: _Builder) -> None:
               trusted=True)
     continents = {r[1]: i for i, r in enumerate(b.index.records) if r[6] == "continent"}
     for entry in knowledge.load("places.yaml", "demonyms", _validate_demonym):
-        idx = (b.index.countries.get(entry["country"]) if entry.get("country")
-               else continents.get(entry["continent"]))
+        if entry.get("country"):
+            idx = b.index.countries.get(entry["country"])
+        elif entry.get("continent"):
+            idx = continents.get(entry["continent"])
+        else:
+            name, iso = (x.strip() for x in entry["place"].rsplit(",", 1))
+            idx = _find(b, name, iso)
         if idx is not None:
             for nm in entry["names"]:
                 b.index.demonyms[name_key(nm)] = idx

@@ -52,6 +52,13 @@ def ascii_fold(text: str) -> str:
 _NOT_LATIN = re.compile(r"[^\u0000-\u02ff\u1e00-\u1eff\u2000-\u206f]")
 
 
+def plain_name(name: str) -> str:
+    """`name` without diacritics and ayn/hamza marks, case kept: "Ālbū Kamāl" -> "Albu Kamal"."""
+    text = _MARKS.sub("", name.translate(_FOLD))
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(ch))
+
+
 def is_latin(text: str) -> bool:
     """True when `text` is written in Latin script (GeoNames alternates mix scripts)."""
     return _NOT_LATIN.search(text) is None
