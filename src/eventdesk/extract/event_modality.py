@@ -126,8 +126,13 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
             if tok.i != anchor.i and not subtree_dated and tok.lemma_.lower() in lex.cue("unrealised_verb") and any(
                     c.dep_ == "dobj" and c.i == anchor.i for c in tok.children):
                 return "unrealised"  # "militants planning attacks", "threatened attacks"
+            if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children) and any(
+                    c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children) and not subtree_dated:
+                return "ongoing"  # "the offensive was being carried out by three forces"
             if tok.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                 infinitive = True
+                if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() in lex.cue("unrealised_noun"):
+                    return "unrealised"  # "the ability to carry out attacks", "their aim ... to take"
                 head = tok.head
                 words = {head.lemma_.lower()} | {c.lower_ for c in head.children if c.dep_ in ("dobj", "attr")}
                 if words & lex.implicative:

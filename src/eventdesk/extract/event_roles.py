@@ -44,10 +44,25 @@ class ActorIndex:
             t = t.head
         return t.lemma_.lower() in self.lex.backing_cues and t.i != stop.i
 
+    def antecedent(self, pron: Token) -> ActorInfo | None:
+        """The actor a subject pronoun ("they", "it") stands for: the nearest subject actor
+        before it in the sentence, else in the previous sentence (journalists' usual coreference)."""
+        sent = pron.sent
+        prev = sent.doc[sent.start - 1].sent if sent.start > 0 else None
+        for span in (sent, prev):
+            if span is None:
+                continue
+            for t in reversed([t for t in span if t.i < pron.i]):
+                if t.i in self.by_token and any(a.dep_ in ("nsubj", "nsubjpass") for a in [t, *t.ancestors][:3]):
+                    return self.by_token[t.i].value
+        return None
+
     def actor_in(self, tok: Token | None) -> ActorInfo | None:
         """The first actor in the phrase headed by `tok`, skipping backers."""
         if tok is None:
             return None
+        if tok.pos_ == "PRON" and tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in ("they", "it", "he"):
+            return self.by_token[tok.i].value if tok.i in self.by_token else self.antecedent(tok)
         if tok.i in self.by_token:
             return self.by_token[tok.i].value
         for t in tok.subtree:

@@ -95,10 +95,17 @@ class Context:
             if before:
                 best = min(before, key=lambda p: p.value.geo_precision or 3)
                 prec = best.value.geo_precision or 3
-                return self._with_precision(best, prec if prec == 3 else 2)
+                if self._same_line(prev, sent):
+                    return self._with_precision(best, prec if prec == 3 else 2)
+                if best.value.country:  # a paragraph before: trust only its country
+                    return PlaceInfo(best.value.country, best.value.country, None, None, 3), 3
         if self.dominant_country:
             return PlaceInfo(self.dominant_country, self.dominant_country, None, None, 3), 3
         return None, None
+
+    def _same_line(self, a: Span, b: Span) -> bool:
+        lo, hi = min(a.end_char, b.start_char), max(a.end_char, b.start_char)
+        return "\n" not in self.doc.text[lo:hi]
 
     @staticmethod
     def _with_precision(loc: Located, prec: int) -> tuple[PlaceInfo, int]:

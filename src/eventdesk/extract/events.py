@@ -91,6 +91,15 @@ def _anaphoric(m: Mention, date_tokens: set[int]) -> bool:
             and not any(t.i in date_tokens for t in a.sent))
 
 
+def _retold(m: Mention, date_tokens: set[int], place_tokens: set[int]) -> bool:
+    """A demonstrative noun trigger with no date or place in its sentence ("that fighting",
+    "this attack") points back at an event already told."""
+    a = m.main  # type: ignore[attr-defined]
+    return (a.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("that", "this", "these", "those")
+                                     for c in a.children)
+            and not any(t.i in date_tokens for t in a.sent))
+
+
 class _Extractor:
     def __init__(self, doc: Document, config: EventConfig, lex: EventLexicon) -> None:
         self.document, self.config, self.lex = doc, config, lex
@@ -119,6 +128,8 @@ class _Extractor:
                 if _anaphoric(m, self.date_tokens) and m.claim_tokens and events:
                     self._credit(events, claimant(m.claim_tokens, self.actors), sent)
                     continue
+                if events and _retold(m, self.date_tokens, self.place_tokens):
+                    continue  # "That fighting has diverted resources": an event told before
                 if m.weak_only and events and not any(t.i in self.date_tokens for t in sent):
                     continue  # a bare "was killed" with no date of its own retells an event told before
                 own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
@@ -169,7 +180,13 @@ class _Extractor:
         if a1 is None and event_type in ATTACK_TYPES and sub != TERRITORY and self.main_group is not None:
             targets = {self.actors.actor_in(c) for t in m.tokens for c in t.children
                        if c.dep_ in ("dobj", "nsubjpass", "prep")}
-            if (a2 is None or a2.name != self.main_group.name) and self.main_group not in targets:
+            # a non-state actor named in the sentence and not its target, else the article's group
+            here = [self.actors.by_token[t.i].value for t in sent if t.i in self.actors.by_token]
+            here = [a for a in here if not a.is_state and not a.is_civilian and a.inter is not None
+                    and a not in targets and a != a2]
+            if here:
+                a1, fallback = here[0], True
+            elif (a2 is None or a2.name != self.main_group.name) and self.main_group not in targets:
                 a1, fallback = self.main_group, True
         if sub == "Other" and not (a1 is not None and a1.is_state):
             return []  # withdrawals coded are those of state forces; an armed group's is movement
@@ -204,6 +221,9 @@ class _Extractor:
             ev.sources[0] = _trim(ev.sources[0], self.document.body, main.idx)
             if fallback:
                 ev.extra["actor1_fallback"] = True
+            if place is not None and not any(p.value.name == place.name for p in self.ctx.places
+                                             if sent.start <= p.start < sent.end):
+                ev.extra["place_from_context"] = True
             out.append(ev)
         return out
 
@@ -232,7 +252,11 @@ def _trim(ev: Evidence, body: str | None, at: int | None = None) -> Evidence:
 def _compatible(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type:
         return False
-    named = a.location and a.location == b.location and (a.geo_precision or 3) < 3
+    named = (a.location and a.location == b.location and (a.geo_precision or 3) < 3
+             and not a.extra.get("place_from_context") and not b.extra.get("place_from_context"))
+    if a.location and a.location == b.location and not named and (
+            a.extra.get("place_from_context") or b.extra.get("place_from_context")) and a.date != b.date:
+        return False  # a place borrowed from context does not make two mentions one event
     same_day = a.date and a.date == b.date and a.date_precision == "day"
     if a.event_type == "Strategic developments" and not (named or same_day):
         return False  # arrests, proclamations, withdrawals: the same town or day, or two events
