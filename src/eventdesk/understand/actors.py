@@ -25,6 +25,7 @@ ARMED_NON_STATE = frozenset({"rebels", "political militia", "identity militia"})
 # Entity labels under which the small model files actor names it does not know as ORG.
 _NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE", "LOC", "FAC"})
 _APOSTROPHES = ("'", "\u2019")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def register_extensions() -> None:
@@ -80,6 +81,9 @@ class ActorResolver:
         self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.heads.add("HEAD", list(nlp.tokenizer.pipe(self.describer.head_phrases())))
         self.modifiers = self.describer.modifier_words()
+        self._partner_preps = self.describer.state_role_words("partner_prepositions")
+        self._place_nouns = self.describer.state_role_words("place_nouns")
+        self._party_verbs = self.describer.state_role_words("party_verbs")
 
     def __call__(self, doc: Doc) -> Doc:
         context = DocContext(doc, self.describer)
@@ -120,15 +124,27 @@ class ActorResolver:
         return found
 
     def _acting_state(self, ent: Span) -> ActorRef | None:
-        """A country that is the subject of an action ("Turkey shelled ...") is its government."""
-        root = ent.root
-        if root.dep_ not in {"nsubj", "nsubjpass"} or root.head.lemma_ in {"be", "have"}:
-            return None
+        """A country the sentence treats as a party ("Turkey shelled ...", "talks with Turkey",
+        "a U.S. strike", "Australia's response") is its government; "in Syria" stays a place."""
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
         country = self.describer.country_of(name)
-        if country is None or name[:1].islower():
+        if country is None or name[:1].islower() or not self._as_party(ent.root):
             return None
         return self.registry.state_actor(country, "government", ent.text)
+
+    def _as_party(self, root) -> bool:
+        while root.dep_ == "conj" and root.head.i < root.i:  # "include Australia, Belgium and Canada"
+            root = root.head
+        dep, head = root.dep_, root.head
+        if dep in {"nsubj", "nsubjpass"}:
+            return head.lemma_ not in {"be", "have"}
+        if dep == "pobj":
+            return head.lower_ in self._partner_preps
+        if dep == "poss" or (dep in {"compound", "nmod"} and head.pos_ == "NOUN"):
+            return head.lower_ not in self._place_nouns and head.ent_type_ not in _PLACE_LABELS
+        if dep == "dobj":
+            return head.lemma_.lower() in self._party_verbs
+        return False
 
     # ---- descriptions -----------------------------------------------------------------------
     def _described(self, doc: Doc, context: "DocContext", main: ActorRef | None,

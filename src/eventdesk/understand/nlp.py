@@ -74,6 +74,9 @@ def build_nlp(config: NlpConfig | None = None) -> Language:
 
         nlp.add_pipe("eventdesk_materiel_v1", name="materiel")
     if "actors" in wanted:
+        from eventdesk.understand import actor_titles  # noqa: F401  (office holders, people)
+
+        nlp.add_pipe("eventdesk_person_titles_v1", name="person_titles", last=True)
         nlp.add_pipe("eventdesk_actor_resolver_v1", name="actor_resolver", last=True)
     return nlp
 
