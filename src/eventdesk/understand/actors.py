@@ -26,6 +26,8 @@ ARMED_NON_STATE = frozenset({"rebels", "political militia", "identity militia"})
 _NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE", "LOC", "FAC"})
 _APOSTROPHES = ("'", "\u2019")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels under which the small model files a country name ("Canada" as ORG, "Jordan" as PERSON).
+_COUNTRY_LABELS = frozenset({"GPE", "ORG", "PERSON", "LOC"})
 
 
 def register_extensions() -> None:
@@ -111,7 +113,7 @@ class ActorResolver:
             ref = self.registry.resolve_name(ent.text, country, fuzzy=ent.label_ in self.fuzzy_labels)
             if ref is None and ent[0].lower_ == "the" and len(ent) > 1:
                 ref = self.registry.resolve_name(ent[1:].text, country, fuzzy=False)
-            if ref is None and ent.label_ == "GPE":
+            if ref is None and ent.label_ in _COUNTRY_LABELS:
                 ref = self._acting_state(ent)
             if ref is None:
                 continue

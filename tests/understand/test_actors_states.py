@@ -1,0 +1,43 @@
+"""A country the sentence treats as a party is its government; a country as a location is not
+an actor (actors._acting_state), with the real model's parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.understand.nlp import NlpConfig, build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp(NlpConfig(components=["actors"]))
+
+
+def state_actors(nlp, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(s.text, s._.actor.name) for s in doc.spans["actors"]
+            if s._.actor.name.startswith("Government of")]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Jordan shelled the border crossing overnight.", "Jordan"),
+    ("The ministers held talks with Jordan on Tuesday.", "Jordan"),
+    ("Canada's response to the crisis was criticised.", "Canada"),
+    ("A French strike hit the depot, and a Canada strike hit the bridge.", "Canada"),
+])
+def test_country_as_party_is_its_government(nlp, text, country):
+    assert any(country in name for _, name in state_actors(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The convoy drove through villages in Jordan for two days.",
+    "Refugees crossed into Jordan's north last winter.",
+])
+def test_country_as_location_is_no_actor(nlp, text):
+    assert state_actors(nlp, text) == []
+
+
+def test_conjuncts_share_the_role(nlp):
+    names = {name for _, name in state_actors(
+        nlp, "Nations that joined the mission include Canada, Belgium and France.")}
+    assert {"Government of Canada", "Government of Belgium", "Government of France"} <= names
