@@ -57,7 +57,7 @@ class RankConfig:
     near_km: float = 400.0
     kind_bonus: dict = field(default_factory=lambda: {
         "country": 2.0, "continent": 1.5, "admin1": 1.0, "admin2": 1.0, "region": 1.0,
-        "water": 0.5})
+        "water": 0.5, "capital": 1.0})
     prefer_bonus: float = 3.0  # "X province" asks for a region, "X town" for a town
     curated_bonus: float = 1.0  # domain knowledge beats a same-named GeoNames hamlet
     # 0.5 -> 1.0 fixed GeoWebNews names that are an alternate of a small town elsewhere.
@@ -233,8 +233,8 @@ class Gazetteer:
         votes: Counter = Counter()
         points: dict[str, tuple[float, float]] = {}
         for n, ranked in zip(names, first):
-            if not ranked or name_key(n) in points:
-                continue
+            if not ranked or name_key(n) in points or n.islower():
+                continue  # a lower-case word ("the embassy") is no name and lends no context
             rec = self.index.records[ranked[0][1]]
             if rec[2]:
                 votes[rec[2]] += 1

@@ -34,7 +34,7 @@ from eventdesk.understand.place_names import is_latin, name_key, plain_name, ske
 
 INDEX_VERSION = "4"
 KINDS = {"country": 3, "continent": 3, "region": 3, "admin1": 3, "admin2": 3, "water": 3,
-         "district": 2, "city": 1, "town": 1, "village": 1, "site": 1}
+         "district": 2, "capital": 1, "city": 1, "town": 1, "village": 1, "site": 1}
 
 ADMIN1_WORDS = ("province", "governorate", "state", "region", "county", "district")
 # A record: (id, name, country_code, admin1, lat, lon, kind, population, curated)
@@ -248,11 +248,22 @@ def build_index() -> GazetteerIndex:
         b.add((f"gn:{cont['geonameId']}", cont["name"], None, None, float(cont["lat"]),
                float(cont["lng"]), "continent", int(cont.get("population") or 0), False), alts)
 
+    # National capitals (countryinfo names them): the most populous town of that name.
+    capitals: dict[tuple[str, str], int] = {}
+    for iso, ci in info.items():
+        if ci.get("capital"):
+            capitals[(iso, b.key(ci["capital"]))] = 0
     for city in cities.values():
+        key = (city["countrycode"], b.key(city["name"]))
+        if key in capitals and city["population"] >= capitals[key]:
+            capitals[key] = city["population"]
+    for city in cities.values():
+        key = (city["countrycode"], b.key(city["name"]))
+        kind = "capital" if capitals.get(key, -1) == city["population"] else "city"
         admin1 = admin1_names.get((city["countrycode"], city["admin1code"]))
         # Shown and exported without diacritics (ACLED style); the original stays a key.
         b.add((f"gn:{city['geonameid']}", plain_name(city["name"]), city["countrycode"], admin1,
-                     city["latitude"], city["longitude"], "city", city["population"], False),
+                     city["latitude"], city["longitude"], kind, city["population"], False),
                     [city["name"], *city["alternatenames"]])
 
     _add_curated(b)
@@ -298,7 +309,7 @@ def _same_town(b: _Builder, entry: dict) -> int | None:
     for name in [entry["name"], *entry.get("alternates", [])]:
         for code in b._keys.get(b.key(str(name)), ()):
             rec = b.index.records[code // 2]
-            if (rec[6] == "city" and rec[2] == entry["country"]
+            if (rec[6] in ("city", "capital") and rec[2] == entry["country"]
                     and km(point, (rec[4], rec[5])) <= 25):
                 return code // 2
     return None

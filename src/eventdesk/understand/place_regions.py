@@ -91,10 +91,14 @@ def admin2_regions(rows: list[tuple], cities: list[dict], key: Callable[[str], s
             reg = regions[(cc, admin1, admin2)] = Region(cc, admin1, admin2)
         reg.points.append((lat, lon))
         reg.town_keys.add(key(name))
+    pops: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     for row, city in _link(rows, cities):
-        reg = regions.get((row[5], row[3], row[4]))
-        if reg is not None:
-            reg.population += int(city["population"] or 0)
+        pops[(row[5], row[3], row[4])].append(int(city["population"] or 0))
+    for key, found in pops.items():
+        if key in regions:
+            # Without its largest town: the table files Perth in the small district of
+            # Cambridge, and a city must not lend its size to the district that holds it.
+            regions[key].population = sum(found) - max(found)
     return list(regions.values())
 
 
