@@ -6,12 +6,15 @@ toponyms of the article are its context; the toponyms that carry a GeoNames id (
 scored: share within 161 km of the gold point (the field's accuracy@161km), exact GeoNames id,
 mean and median error in km, toponyms per second.
 
-    .venv/bin/python bench/bench_geowebnews.py [--errors N]
+    .venv/bin/python bench/bench_geowebnews.py [--errors N] [--json]
+
+--json prints one line {"accuracy_161km", "exact_id", "toponyms", "answered"} for the quality gate.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -45,6 +48,7 @@ def articles(path: Path):
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", type=int, default=0, help="print the N largest errors")
+    ap.add_argument("--json", action="store_true", help="print one JSON line of the figures")
     args = ap.parse_args()
     if not GWN.is_file():
         print(f"../shared not found beside the repository: {GWN}", file=sys.stderr)
@@ -71,6 +75,11 @@ def main() -> int:
                 wrong.append((round(d), name, f"{place.name}, {place.country} ({place.kind})"))
     seconds = time.perf_counter() - t0
     n = len(errors)
+    if args.json:
+        print(json.dumps({"accuracy_161km": round(sum(e < 161 for e in errors) / n, 4),
+                          "exact_id": round(exact / n, 4), "toponyms": n,
+                          "answered": n - unresolved}))
+        return 0
     print(f"toponyms with a GeoNames id: {n}")
     print(f"accuracy@161km: {sum(e < 161 for e in errors) / n:.3f}")
     print(f"exact GeoNames id: {exact / n:.3f}")

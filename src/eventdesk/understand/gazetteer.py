@@ -69,6 +69,10 @@ class RankConfig:
     # loose matches sending unknown names to wrong towns (Russian -> Roussillon, Orange
     # County -> Oran); the GeoNames variant pairs scored the same at every value from 75 to 90.
     fuzzy_cutoff: float = 92.0
+    # A place named inside a longer name ("University of X") must be a region, a capital or
+    # a town of this size. GeoWebNews: 1,000 / 10,000 / 50,000 / 100,000 gave 0.850 / 0.848
+    # / 0.853 / 0.853 (fewer answers, more of them right, from 50,000 on).
+    notable_population: int = 50_000
     skeleton_cutoff: float = 85.0
 
 
@@ -162,8 +166,34 @@ class Gazetteer:
         match = process.extractOne(key, self._letter_keys(key), scorer=fuzz.ratio,
                                    score_cutoff=cutoff)
         if match is None:
-            return []
+            return self._contained(name)
         return [(code // 2, 0) for code in self.index.keys[match[0]]]
+
+    def _contained(self, name: str) -> list[tuple[int, int]]:
+        """A landmark, institution or area named after a known place ("University of
+        Alberta", "Mosul Dam", "Dubai World Cup", "West Surrey"): the longest run of
+        capitalised words (leftmost first) that is a place name on its own, if a notable
+        place bears it (a hamlet called "Trump" is not what "Trump Tower" means)."""
+        words = name.split()
+        for n in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - n + 1):
+                gram = words[start:start + n]
+                if not (gram[0][:1].isupper() and gram[-1][:1].isupper()):
+                    continue
+                key = name_key(" ".join(gram))
+                if len(key) < 3:
+                    continue
+                demonym = self.index.demonyms.get(key)
+                if demonym is not None:
+                    return [(demonym, 1)]
+                found = {code // 2 for code in self.index.keys.get(key, ())}
+                if any(self._notable(i) for i in found):
+                    return [(i, 1) for i in found]
+        return []
+
+    def _notable(self, idx: int) -> bool:
+        kind, pop = self.index.records[idx][6], self.index.records[idx][7]
+        return kind in REGION_KINDS or kind == "capital" or pop >= self.config.notable_population
 
     def _letter_keys(self, key: str) -> list[str]:
         if self._by_letter is None:
