@@ -11,8 +11,11 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
+
+from eventdesk import knowledge
 
 STATE_INTER = {"1", "state", "state forces", "state_forces", "military", "police"}
 
@@ -124,13 +127,57 @@ def read_places(doc: Doc) -> list[Located]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _month_forms() -> dict[str, int]:
+    return {str(f).lower().rstrip("."): int(e["month"]) for e in knowledge.load("temporal.yaml", "months")
+            for f in e.get("forms", [])}
+
+
+def _bare_month(text: str) -> int | None:
+    """The month of a date phrase that names a month and no year ("in November", "one
+    fortnight in November", "late March"), else None."""
+    words = [w.strip(".,").lower() for w in text.split()]
+    if any(w.isdigit() for w in words):
+        return None
+    months = [_month_forms()[w] for w in words if w in _month_forms() and len(w) > 3]
+    return months[-1] if len(months) == 1 else None
+
+
+def _month_in_context(month: int, anchors: list[DateInfo], pub: DateInfo | None) -> DateInfo | None:
+    """A bare month when the publication date is only a year or unknown: the latest
+    occurrence of that month not after the latest absolute month the text has set so far
+    ("As 2016 ended ... one fortnight in November" -> 2016-11); journalists anchor time once
+    and go on. With a publication day or month known, the resolver's own reading stands."""
+    if pub is not None and pub.precision in ("day", "week", "month"):
+        return None
+    ref = max((a.end for a in anchors if a.end and a.precision in ("month", "day")), default=None)
+    if ref is None:
+        return None
+    year = ref.year if month <= ref.month else ref.year - 1
+    if pub is not None and pub.start is not None and year > pub.start.year:
+        return None
+    iso = f"{year:04d}-{month:02d}"
+    return DateInfo(iso, "month", date(year, month, 1),
+                    date(year + (month == 12), month % 12 + 1, 1).fromordinal(
+                        date(year + (month == 12), month % 12 + 1, 1).toordinal() - 1))
+
+
 def read_dates(doc: Doc) -> list[Located]:
     out = []
     if "dates" in doc.spans:
-        for span in doc.spans["dates"]:
+        pub = publication(doc)
+        anchors: list[DateInfo] = []
+        for span in sorted(doc.spans["dates"], key=lambda sp: sp.start):
             d = span._.date if span.has_extension("date") else None
-            if d is not None and _attr(d, "iso"):
-                out.append(_located(span, DateInfo(d.iso, d.precision, _attr(d, "start"), _attr(d, "end"))))
+            if d is None or not _attr(d, "iso"):
+                continue
+            info = DateInfo(d.iso, d.precision, _attr(d, "start"), _attr(d, "end"))
+            month = _bare_month(span.text)
+            if _attr(d, "relative") and month is not None:
+                info = _month_in_context(month, anchors, pub) or info
+            elif not _attr(d, "relative"):
+                anchors.append(info)
+            out.append(_located(span, info))
         return out
     resolve = (_optional("eventdesk.understand.dates", "resolve_date")
                or _optional("eventdesk.understand.date_resolve", "resolve_date"))

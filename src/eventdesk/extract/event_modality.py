@@ -117,6 +117,9 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
             first = False
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lex.cue("unrealised_noun"):
                 return "unrealised"  # "contingency plans that involve launching attacks"
+            if tok.dep_ == "ccomp" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                    and tok.head.lemma_.lower() in lex.cue("unrealised_verb"):
+                return "unrealised"  # "we need a whole army to drive them out": the parser's ccomp infinitive
             if tok.dep_ in ("ccomp", "relcl") or tok.dep_ == "ROOT":
                 break
             if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):

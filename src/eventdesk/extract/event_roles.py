@@ -22,6 +22,7 @@ from eventdesk.extract.event_lexicon import EventLexicon
 
 ACTOR1_PREPS = {"by"}
 ACTOR2_PREPS = {"against", "on", "from", "with", "of", "upon", "targeting"}
+SHORT_LEAD = 8  # tokens; a lead-in question or fragment of the seeds/dev is 4-6 tokens long
 
 
 class ActorIndex:
@@ -55,7 +56,29 @@ class ActorIndex:
             for t in reversed([t for t in span if t.i < pron.i]):
                 if t.i in self.by_token and any(a.dep_ in ("nsubj", "nsubjpass") for a in [t, *t.ancestors][:3]):
                     return self.by_token[t.i].value
+        if prev is not None and len(prev) <= SHORT_LEAD:
+            # a short lead-in ("The militants' response? They took ..."): its one actor is the topic
+            found = [self.by_token[t.i].value for t in prev if t.i in self.by_token]
+            if len({a.name for a in found}) == 1:
+                return found[0]
         return None
+
+    def misparsed_subject(self, verb: Token) -> ActorInfo | None:
+        """An armed group's abbreviation the parser read as the verb's auxiliary ("IS seized",
+        "which IS proclaimed": 'IS' as 'is'): the actor is the subject."""
+        for c in verb.children:
+            if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.i in self.by_token:
+                return self.by_token[c.i].value
+        return None
+
+    def clause_subject(self, verb: Token) -> ActorInfo | None:
+        """A subjectless infinitive or adverbial clause ("They took the opportunity ... to
+        recapture Palmyra") acts for the subject of its sentence's main verb."""
+        root = verb.sent.root
+        if root.i == verb.i or not any(a.i == root.i for a in verb.ancestors):
+            return None
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        return self.actor_in(subj) if subj is not None else None
 
     def actor_in(self, tok: Token | None) -> ActorInfo | None:
         """The first actor in the phrase headed by `tok`, skipping backers."""
@@ -101,14 +124,21 @@ def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo 
     """(actor1, actor2) of one event mention whose strongest trigger is `main`."""
     a1 = a2 = None
     if main.pos_ in ("VERB", "AUX", "ADJ"):
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in main.children)
-        if passive:
+        misparsed = idx.misparsed_subject(main)
+        passive = misparsed is None and any(c.dep_ in ("nsubjpass", "auxpass") for c in main.children)
+        if misparsed is not None:
+            a1 = misparsed
+            objs = [c for c in main.children if c.dep_ in ("dobj", "oprd")]
+            a2 = next((idx.actor_in(o) for o in objs if idx.actor_in(o)), None)
+        elif passive:
             a1 = next((idx.actor_in(o) for o in _prep_objects(main, {"by"}) if idx.actor_in(o)), None)
             a2 = idx.actor_in(next((c for c in main.children if c.dep_ == "nsubjpass"), None))
             if a2 is None and main.dep_ == "relcl":
                 a2 = None  # "the prison seized by IS": the head is a place, not an actor
         else:
             a1 = idx.actor_in(_subject(main))
+            if a1 is None and _subject(main) is None:
+                a1 = idx.clause_subject(main)
             objs = [c for c in main.children if c.dep_ == "dobj"]
             a2 = next((idx.actor_in(o) for o in objs if idx.actor_in(o)), None)
             if main.lemma_ == "fall":

@@ -260,8 +260,9 @@ def _compatible(a: Event, b: Event) -> bool:
     same_day = a.date and a.date == b.date and a.date_precision == "day"
     if a.event_type == "Strategic developments" and not (named or same_day):
         return False  # arrests, proclamations, withdrawals: the same town or day, or two events
-    if a.sub_event_type != b.sub_event_type and "territory" not in a.sub_event_type + b.sub_event_type:
-        return False
+    if a.sub_event_type != b.sub_event_type and ("territory" not in a.sub_event_type + b.sub_event_type
+                                                  or not (named or same_day)):
+        return False  # a battle and a capture are one event only at the same named town or day
     if a.location and b.location and a.location != b.location and a.geo_precision != 3 and b.geo_precision != 3:
         return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
