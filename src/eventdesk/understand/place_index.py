@@ -294,7 +294,7 @@ def _add_admin2(b: _Builder, regions, town_pop: dict, affixes) -> None:
 def _find(b: _Builder, name: str, iso: str) -> int | None:
     """The most important record named `name` in country `iso` (for `same_as`)."""
     found = [i // 2 for i in b._keys.get(name_key(name), ())]
-    found = [i for i in found if b.index.records[i][2] == iso]
+    found = [i for i in found if (b.index.records[i][2] or "xx") == iso]  # xx: no country
     rank = {"country": 0, "admin1": 1, "region": 1}
     found.sort(key=lambda i: (rank.get(b.index.records[i][6], 2), -b.index.records[i][7]))
     return found[0] if found else None
