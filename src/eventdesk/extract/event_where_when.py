@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.extract.event_context import DateInfo, Located, PlaceInfo
+from eventdesk.extract.event_places import clean_places, locative_places
 
 # gold/README: "more than about a month"; 31 days keeps "late September" in a paper of
 # 30 October current and "November" in a 2017 (year-only) paper historical, as the gold does.
@@ -42,12 +43,12 @@ class Context:
 
     def __init__(self, doc: Doc, places: list[Located], dates: list[Located], actors: list[Located],
                  publication: DateInfo | None) -> None:
-        actor_toks = set(_span_tokens(actors))
         self.doc = doc
         # a place inside an actor's name ("Iraqi forces", "IS") or a nationality modifier of a
         # thing ("a U.S. base", "a Turkish tank", "US air strikes") is not where it happened
-        self.places = [p for p in places if not set(range(p.start, p.end)) <= actor_toks
-                       and not self._modifier(doc, p)]
+        places = clean_places(places, actors)
+        places = sorted(places + locative_places(doc, places, actors), key=lambda p: p.start)
+        self.places = [p for p in places if not self._modifier(doc, p)]
         self.place_at = _span_tokens(self.places)
         self.dates = dates
         self.date_at = _span_tokens(dates)

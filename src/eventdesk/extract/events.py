@@ -164,12 +164,14 @@ class _Extractor:
         event_type, sub = m.event_type, m.sub_event_type
         when = self.ctx.date_for(m.tokens, sent, paragraph)
         places = self.ctx.conjoined_places(main) if sub == TERRITORY else []
+        vicinity = False
         if len(places) < 2:
             place, prec = self.ctx.place_for(m.tokens, sent, paragraph)
-            if sub == TERRITORY and place is not None and prec == 1 and not any(
+            vicinity = sub == TERRITORY and place is not None and prec in (1, 2) and not any(
                     self.ctx.place_at.get(t.i) for o in main.children if o.dep_ in ("dobj", "nsubjpass", "pobj")
                     for t in [o]) and any(o.lemma_.lower() in self.lex.territory_words for o in main.children
-                                          if o.dep_ in ("dobj", "nsubjpass")):
+                                          if o.dep_ in ("dobj", "nsubjpass"))
+            if vicinity and prec == 1:
                 prec = 2  # "captured three villages around al-Bab"
                 place = PlaceInfoPrec(place, 2)
             where = [(place, prec)]
@@ -221,6 +223,8 @@ class _Extractor:
             ev.sources[0] = _trim(ev.sources[0], self.document.body, main.idx)
             if fallback:
                 ev.extra["actor1_fallback"] = True
+            if vicinity:
+                ev.extra["vicinity"] = True  # villages around a town: two such captures are two events
             if place is not None and not any(p.value.name == place.name for p in self.ctx.places
                                              if sent.start <= p.start < sent.end):
                 ev.extra["place_from_context"] = True
@@ -253,7 +257,7 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type:
         return False
     named = (a.location and a.location == b.location and (a.geo_precision or 3) < 3
-             and not a.extra.get("place_from_context") and not b.extra.get("place_from_context"))
+             and not any(e.extra.get(k) for e in (a, b) for k in ("place_from_context", "vicinity")))
     if a.location and a.location == b.location and not named and (
             a.extra.get("place_from_context") or b.extra.get("place_from_context")) and a.date != b.date:
         return False  # a place borrowed from context does not make two mentions one event
