@@ -163,3 +163,21 @@ def test_cache_folder_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("EVENTDESK_CACHE", str(tmp_path))
     assert place_index.index_path().parent == tmp_path
     assert place_index.index_path().suffix == ".pkl"
+
+
+# -- administrative regions of every country, places named inside longer names ------------
+@pytest.mark.parametrize("name, country, kind", [
+    ("Tamil Nadu", "India", "admin1"),
+    ("Karnataka", "India", "admin1"),
+    ("Orange County", "United States", "admin2"),
+    ("Northamptonshire", "United Kingdom", "admin2"),
+])
+def test_admin_regions_outside_the_curated_theatres(gaz, name, country, kind):
+    place = gaz.resolve(name)
+    assert place is not None and place.country == country and place.kind == kind
+
+
+def test_institution_resolves_to_the_place_it_is_named_after(gaz):
+    assert gaz.resolve("University of Alberta").country == "Canada"
+    assert gaz.resolve("West Surrey").country == "United Kingdom"
+    assert gaz.resolve("Trump Tower") is None or gaz.resolve("Trump Tower").population >= 50_000

@@ -5,7 +5,9 @@ once per process. Lookup goes:
 
 1. exact `name_key` (case, diacritics, articles, transliteration folded);
 2. else the consonant skeleton, keeping candidates whose key is close (fuzzy ratio);
-3. else a rapidfuzz search among keys of the same first letter and similar length.
+3. else a rapidfuzz search among keys of the same first letter and similar length;
+4. else the longest run of capitalised words that names a notable place on its own
+   ("University of Alberta", "Dubai World Cup").
 
 Candidates are ranked, not picked by population alone (which sends Rawa to Poland, Anbar to
 Turkey, Sinai to Mexico): a score adds the document's countries, closeness to the document's
@@ -80,6 +82,7 @@ COMPASS_ADJECTIVES = frozenset({
     "northern", "southern", "eastern", "western", "central", "north-eastern", "north-western",
     "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
     "southwestern", "northeast", "northwest", "southeast", "southwest", "upper", "lower"})
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "n", "s", "e", "w"})
 REGION_KINDS = frozenset({"country", "continent", "admin1", "admin2", "region", "district",
                           "water"})
 _lock = threading.Lock()
@@ -180,6 +183,8 @@ class Gazetteer:
                 gram = words[start:start + n]
                 if not (gram[0][:1].isupper() and gram[-1][:1].isupper()):
                     continue
+                if n == 1 and gram[0].lower() in COMPASS_ADJECTIVES | COMPASS_WORDS:
+                    continue  # "West Surrey", "West Wing": the compass word names no place
                 key = name_key(" ".join(gram))
                 if len(key) < 3:
                     continue

