@@ -91,6 +91,11 @@ class Context:
             anchor = tokens[0].i
             best = min(in_sent, key=lambda p: ((p.value.geo_precision or 3), abs(p.start - anchor)))
             return self._with_precision(best, best.value.geo_precision or 3)
+        line = self._line_places(sent)
+        if line:  # the town the paragraph names ("... captured two villages west of al-Bab")
+            best = min(line, key=lambda p: ((p.value.geo_precision or 3), abs(p.start - sent.start)))
+            if (best.value.geo_precision or 3) < 3:
+                return self._with_precision(best, 2)
         for prev in reversed(paragraph):
             before = [p for p in self.places if prev.start <= p.start < prev.end]
             if before:
@@ -103,6 +108,28 @@ class Context:
         if self.dominant_country:
             return PlaceInfo(self.dominant_country, self.dominant_country, None, None, 3), 3
         return None, None
+
+    def _line_places(self, sent: Span) -> list[Located]:
+        """Precise places of the other sentences of the sentence's own body line (paragraph)."""
+        text = self.doc.text
+        lo = text.rfind("\n", 0, sent.start_char) + 1
+        hi = text.find("\n", sent.end_char - 1)
+        hi = len(text) if hi < 0 else hi
+        return [p for p in self.places if lo <= p.start_char < hi and not sent.start <= p.start < sent.end
+                and (p.value.geo_precision or 3) < 3]
+
+    def lead_named_place(self, sent: Span) -> PlaceInfo | None:
+        """A lead sentence that takes "the last town" or "a prison" without naming it: news
+        style names it in the next paragraph ("The fall of Hajin ..."). The first precise place
+        of the second body line, when `sent` is in the first."""
+        text = self.doc.text
+        first_end = text.find("\n", text.find(text.strip()[:1]) if text.strip() else 0)
+        if first_end < 0 or sent.start_char > first_end:
+            return None
+        second_end = text.find("\n", first_end + 1)
+        second_end = len(text) if second_end < 0 else second_end
+        nxt = [p for p in self.places if first_end < p.start_char < second_end and (p.value.geo_precision or 3) < 3]
+        return nxt[0].value if nxt else None
 
     def _same_line(self, a: Span, b: Span) -> bool:
         lo, hi = min(a.end_char, b.start_char), max(a.end_char, b.start_char)

@@ -174,6 +174,12 @@ class _Extractor:
             if vicinity and prec == 1:
                 prec = 2  # "captured three villages around al-Bab"
                 place = PlaceInfoPrec(place, 2)
+            if sub == TERRITORY and (prec or 3) == 3 and any(
+                    o.lemma_.lower() in self.lex.territory_words and o.tag_ == "NN"
+                    for o in main.children if o.dep_ in ("dobj", "nsubjpass", "pobj")):
+                named = self.ctx.lead_named_place(sent)  # "captured the last town held by IS" + "The fall of Hajin"
+                if named is not None:
+                    place, prec = named, named.geo_precision or 1
             where = [(place, prec)]
         else:
             where = [(p.value, p.value.geo_precision) for p in places]
