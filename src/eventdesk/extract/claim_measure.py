@@ -192,7 +192,7 @@ class MeasureReader:
             if c.dep_ in {"relcl", "acl"}:
                 toks.extend(c.subtree)
         verb = anchor
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:  # the root heads itself
             verb = verb.head
             toks.append(verb)  # the nouns on the way: "losses of 30,000 fighters"
         if verb.pos_ not in {"VERB", "AUX"}:
