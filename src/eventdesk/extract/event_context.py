@@ -51,6 +51,7 @@ class DateInfo:
     precision: str
     start: date | None = None
     end: date | None = None
+    relative: bool = False  # resolved against the publication date ("on Tuesday", "November")
 
 
 @dataclass
@@ -171,7 +172,7 @@ def read_dates(doc: Doc) -> list[Located]:
             d = span._.date if span.has_extension("date") else None
             if d is None or not _attr(d, "iso"):
                 continue
-            info = DateInfo(d.iso, d.precision, _attr(d, "start"), _attr(d, "end"))
+            info = DateInfo(d.iso, d.precision, _attr(d, "start"), _attr(d, "end"), bool(_attr(d, "relative")))
             month = _bare_month(span.text)
             if _attr(d, "relative") and month is not None:
                 info = _month_in_context(month, anchors, pub) or info

@@ -53,6 +53,10 @@ class Context:
         self.dates = dates
         self.date_at = _span_tokens(dates)
         self.publication = publication
+        # no publication date (a bare text file): the latest absolute date the text names
+        # stands in for "now" when judging what is historical ("As 2016 ended ... in 2008")
+        absolute = [d.value for d in dates if not d.value.relative and d.value.start is not None]
+        self.reference = publication or max(absolute, key=lambda d: d.start, default=None)
         countries = Counter(p.value.country for p in self.places if p.value.country)
         self.dominant_country = countries.most_common(1)[0][0] if countries else None
 
@@ -179,12 +183,13 @@ class Context:
         return pub
 
     def historical(self, when: DateInfo | None) -> bool:
-        if when is None or self.publication is None or self.publication.start is None:
+        now = self.reference
+        if when is None or now is None or now.start is None:
             return False
         end = when.end if when.precision == "week" and when.end else _period_end(when.iso, when.precision)
         if end is None:
             return False
-        return (self.publication.start - end).days > HISTORICAL_DAYS
+        return (now.start - end).days > HISTORICAL_DAYS
 
 
 def _period_end(iso: str, precision: str) -> date | None:
