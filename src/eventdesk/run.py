@@ -98,7 +98,7 @@ def _store_document(store: Store, writer: DocumentWriter, doc: Document, run_id:
     if doc.status == "failed":
         summary.failed.append(Errors.E101.format(path=doc.source, reason=doc.status_reason))
     elif doc.status == "skipped":
-        summary.skipped[(doc.status_reason or "").split(":")[0]] += 1
+        summary.skipped[(doc.status_reason or "unknown").split(" (")[0]] += 1
     try:
         outcome = writer.write(doc, run_id)
     except SQLAlchemyError as exc:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from eventdesk.merge.dedup import NearDuplicateIndex, body_signature
 from eventdesk.merge.events import EventMerger, with_source_figures
 from eventdesk.record import Claim, Document
-from eventdesk.store.repository import Store
+from eventdesk.store.repository import Store, stable_id
 from eventdesk.store.schema import ClaimRow, ClaimSourceRow
 
 
@@ -53,7 +53,9 @@ class DocumentWriter:
                ) -> WriteOutcome:
         out = WriteOutcome()
         self.repo.add_document(s, doc, run_id, signature)
-        for ev in doc.events:
+        for ordinal, ev in enumerate(doc.events):
+            # ids follow the document and the event's place in it: re-runs give the same ids
+            ev.id = ev.id or stable_id("e", doc.id, ordinal, ev.sub_event_type)
             hit = self.merger.best_match(self.repo.events_by_keys(s, self.merger.keys(ev)), ev)
             if hit is not None:
                 merged = self.merger.combine(hit, ev)
