@@ -20,8 +20,9 @@ from eventdesk.errors import EventdeskError
 
 app = typer.Typer(help="eventdesk: conflict news pages in, sourced events and claims out.",
                   no_args_is_help=True, add_completion=False)
-console = Console()
-err = Console(stderr=True)
+# Piped output (CI logs, files) gets a wide page rather than Rich's 80-column default.
+console = Console(width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
 DbOption = Annotated[str, typer.Option("--db", help="SQLite file path or SQLAlchemy URL.")]
 InputsArg = Annotated[list[str], typer.Argument(
