@@ -136,7 +136,8 @@ def test_combine_is_idempotent_and_prefers_the_more_precise_place_and_date():
 def test_candidate_keys_block_by_month_and_country():
     keys = candidate_keys(ev(date="2022-12-31"))
     assert "2022-12|c:syria" in keys and "2023-01|c:syria" in keys
-    assert not set(keys) & set(candidate_keys(ev(date="2022-06-01")))
+    dated = {k for k in keys if not k.startswith("U|")}  # U|: the undated reports' lookup key
+    assert not dated & set(candidate_keys(ev(date="2022-06-01")))
     assert not set(keys) & set(candidate_keys(ev(place=dict(TOWN, country="Iraq"))))
     assert candidate_keys(ev(date=None)) == []
 
@@ -207,3 +208,39 @@ def test_unresolved_places_merge_by_equal_names_and_unidentified_actors_are_unkn
     assert set(candidate_keys(a)) & set(candidate_keys(b))
     assert not events_compatible(a, ev("d-3", place=dict(moscow, location="Bryansk"), a1="Islamic State", a2=None,
                                        date="2024-03-22"))
+
+
+# ------------------------------------------------------------------ undated reports
+
+
+def _undated(doc="d-9", weekday=None, **kw):
+    cue = {} if weekday is None else {"weekday": weekday}
+    return ev(doc, date=None, prec=None, extra={"undated": cue}, **kw)
+
+
+def test_undated_report_naming_the_weekday_joins_the_one_dated_raid():
+    raid = ev("d-1", dead=2)  # 2022-12-11 was a Sunday
+    raid.id = "e-raid"
+    older = ev("d-2", date="2022-10-05", dead=1)  # a Wednesday
+    older.id = "e-older"
+    merger = no_registry()
+    assert merger.best_match([older, raid], _undated(weekday=6)) is raid
+    assert merger.best_match([older, raid], _undated(dead=2)) is raid  # "today", the same toll
+    assert "U|c:syria" in candidate_keys(_undated(weekday=6))
+
+
+def test_undated_report_without_corroboration_or_with_two_candidates_stays_alone():
+    raid = ev("d-1", dead=2)
+    raid.id = "e-raid"
+    merger = no_registry()
+    assert merger.best_match([raid], _undated()) is None  # no weekday, no toll: nothing agrees
+    assert merger.best_match([raid], _undated(weekday=2)) is None  # "on Wednesday": another day
+    assert merger.best_match([raid], _undated(weekday=6, dead=7)) is None  # another toll
+    twin = ev("d-3", date="2022-12-11", dead=2, place=PROVINCE)
+    twin.id = "e-twin"
+    assert merger.best_match([raid, twin], _undated(weekday=6)) is None  # which one? neither
+    arrests = ev("d-4", sub="Arrests", etype="Strategic developments")
+    arrests.id = "e-arr"
+    assert merger.best_match([arrests], _undated(weekday=6, sub="Arrests", etype="Strategic developments")) is arrests
+    assert merger.best_match([raid], _undated(weekday=6, a1=None)) is None  # who acted must be known
+    assert merger.best_match([raid], ev("d-9", date=None, prec=None, dead=2)) is None  # no cue from the extractor

@@ -134,6 +134,38 @@ def _month_forms() -> dict[str, int]:
             for f in e.get("forms", [])}
 
 
+@lru_cache(maxsize=1)
+def _weekday_forms() -> dict[str, int]:
+    return {str(f).lower().rstrip("."): int(e["day"]) for e in knowledge.load("temporal.yaml", "weekdays")
+            for f in e.get("forms", [])}
+
+
+def _sentence_cue(sent: Span) -> dict | None:
+    forms = _weekday_forms()
+    weekdays = {forms[t.lower_.rstrip(".")] for t in sent if t.lower_.rstrip(".") in forms and len(t.text) > 3}
+    if any(t.lower_.rstrip(".") in _month_forms() and len(t.text) > 3 and t.pos_ == "PROPN" for t in sent):
+        return None
+    if any(t.text.isdigit() and len(t.text) == 4 and 1900 < int(t.text) < 2100 for t in sent):
+        return None
+    if len(weekdays) > 1:
+        return None
+    return {"weekday": weekdays.pop()} if weekdays else {}
+
+
+def undated_cue(sent: Span, paragraph: list[Span] = ()) -> dict | None:
+    """What an undated sentence says of its own time, for merging it with a dated report:
+    {"weekday": 0-6} when it names a day of the week ("on Sunday"), {} when it names no time
+    or only "today"/"overnight"; None when it, or the paragraph before it when it names no
+    time, names a month or a year it could not place (another occasion: "In October, similar
+    raids ... He died in a battle in Dar'a")."""
+    cue = _sentence_cue(sent)
+    if cue == {}:
+        for prev in paragraph:
+            if _sentence_cue(prev) is None:
+                return None
+    return cue
+
+
 def _bare_month(text: str) -> int | None:
     """The month of a date phrase that names a month and no year ("in November", "one
     fortnight in November", "late March"), else None."""

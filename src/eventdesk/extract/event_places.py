@@ -31,7 +31,7 @@ OF_HEADS = {"west", "east", "north", "south", "outskirts", "town", "city", "vill
 FOREIGN_SHARE = 0.15
 
 
-def _gazetteer():
+def gazetteer():
     try:
         module = importlib.import_module("eventdesk.understand.gazetteer")
         return module.Gazetteer.default()
@@ -75,7 +75,7 @@ def clean_places(places: list[Located], actors: list[Located]) -> list[Located]:
     kept = [p for p in places if not set(range(p.start, p.end)) & actor_toks]
     counts = article_countries(kept, actors)
     home = [c for c, _ in counts.most_common(3)]
-    gaz = _gazetteer() if any(_foreign(p, counts, kept) for p in kept) else None
+    gaz = gazetteer() if any(_foreign(p, counts, kept) for p in kept) else None
     out = []
     for p in kept:
         if not _foreign(p, counts, kept):
@@ -111,7 +111,7 @@ def locative_places(doc: Doc, known: list[Located], actors: list[Located]) -> li
         words = _name_tokens(tok)
         if any(t.i in taken for t in words):
             continue
-        gaz = gaz or _gazetteer()
+        gaz = gaz or gazetteer()
         if gaz is None:
             return []
         text = doc[words[0].i:tok.i + 1].text

@@ -17,17 +17,29 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.extract.event_context import DateInfo, Located, PlaceInfo
-from eventdesk.extract.event_places import clean_places, locative_places
+from eventdesk.extract.event_places import clean_places, gazetteer, locative_places
 
 # gold/README: "more than about a month"; 31 days keeps "late September" in a paper of
 # 30 October current and "November" in a 2017 (year-only) paper historical, as the gold does.
 HISTORICAL_DAYS = 31
 NEAR_WORDS = {"near", "outside", "around", "west", "east", "north", "south", "towards", "toward", "close",
               "western", "eastern", "northern", "southern", "outskirts", "from"}
+
+
+@lru_cache(maxsize=512)
+def country_place(country: str) -> PlaceInfo:
+    """The country itself at precision 3, with its centroid when the gazetteer knows it: an
+    event known only to its country is still drawn on a map and merged by distance."""
+    gaz = gazetteer()
+    found = gaz.resolve(country) if gaz is not None else None
+    if found is None or found.country != country:
+        return PlaceInfo(country, country, None, None, 3)
+    return PlaceInfo(country, country, found.latitude, found.longitude, 3)
 
 
 def _span_tokens(items: list[Located]) -> dict[int, Located]:
@@ -108,9 +120,9 @@ class Context:
                 if self._same_line(prev, sent):
                     return self._with_precision(best, prec if prec == 3 else 2)
                 if best.value.country:  # a paragraph before: trust only its country
-                    return PlaceInfo(best.value.country, best.value.country, None, None, 3), 3
+                    return country_place(best.value.country), 3
         if self.dominant_country:
-            return PlaceInfo(self.dominant_country, self.dominant_country, None, None, 3), 3
+            return country_place(self.dominant_country), 3
         return None, None
 
     def _line_places(self, sent: Span) -> list[Located]:

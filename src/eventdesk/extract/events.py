@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from eventdesk.errors import Errors
 from eventdesk.extract.event_context import (ActorInfo, publication, read_actors, read_dates,
-                                             read_places)
+                                             read_places, undated_cue)
 from eventdesk.extract.event_fatalities import fatalities_of
 from eventdesk.extract.event_lexicon import TERRITORY, EventLexicon, load_lexicon
 from eventdesk.extract.event_modality import asserted
@@ -218,8 +218,9 @@ class _Extractor:
                 event_type=event_type, sub_event_type=sub,
                 actor1=a1.name if a1 else None, actor2=actor2,
                 location=place.name if place else None, country=place.country if place else None,
-                latitude=place.latitude if place and prec != 3 else None,
-                longitude=place.longitude if place and prec != 3 else None,
+                # a region or country keeps its centroid (geo_precision 3 says how coarse it is)
+                latitude=place.latitude if place else None,
+                longitude=place.longitude if place else None,
                 geo_precision=prec if place else None,
                 date=when.iso if when else None, date_precision=when.precision if when else None,
                 fatalities=low, fatalities_high=high, historical=self.ctx.historical(when),
@@ -229,6 +230,8 @@ class _Extractor:
             ev.sources[0] = _trim(ev.sources[0], self.document.body, main.idx)
             if fallback:
                 ev.extra["actor1_fallback"] = True
+            if when is None and (cue := undated_cue(sent, paragraph)) is not None:
+                ev.extra["undated"] = cue  # may join the one dated report it agrees with (merge)
             if vicinity:
                 ev.extra["vicinity"] = True  # villages around a town: two such captures are two events
             if place is not None and not any(p.value.name == place.name for p in self.ctx.places
@@ -262,6 +265,8 @@ def _trim(ev: Evidence, body: str | None, at: int | None = None) -> Evidence:
 def _compatible(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type:
         return False
+    if not a.date and not b.date and ("undated" in a.extra) != ("undated" in b.extra):
+        return False  # "today" and an unplaced "in October": two occasions
     named = (a.location and a.location == b.location and (a.geo_precision or 3) < 3
              and not any(e.extra.get(k) for e in (a, b) for k in ("place_from_context", "vicinity")))
     if a.location and a.location == b.location and not named and (

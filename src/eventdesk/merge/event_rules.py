@@ -302,6 +302,42 @@ def events_compatible(a: Any, b: Any, registry: Any = None, config: MergeConfig 
             and places_compatible(a, b, config) and actor_pairs_compatible(a, b, registry))
 
 
+def _figures_agree(existing: Any, new: Any) -> bool | None:
+    """None when either side gives no death toll; else whether the new figure lies within the
+    range the existing event's sources report (tolls rise from report to report)."""
+    n = field_of(new, "fatalities")
+    lo = field_of(existing, "fatalities")
+    if n is None or lo is None:
+        return None
+    hi = field_of(existing, "fatalities_high") or lo
+    figures = (field_of(existing, "extra") or {}).get("source_fatalities") or {}
+    told = {x for pair in figures.values() if isinstance(pair, (list, tuple)) for x in pair if x is not None}
+    return lo <= n <= hi or n in told
+
+
+def undated_agrees(existing: Any, new: Any, registry: Any = None, config: MergeConfig | None = None) -> bool:
+    """An undated report (no publication date, "on Sunday", "today") and a dated event agree
+    strongly: same type family, place and actors with both actor1 known, the existing event
+    dated to the day and current, and at least one corroboration with no contradiction: the
+    weekday the report names is the event's, or its death toll is one the event's sources give.
+    The extractor marks such reports with `extra["undated"] = {"weekday": n}` or {}."""
+    config = config or MergeConfig()
+    cue = (field_of(new, "extra") or {}).get("undated")
+    if field_of(new, "date") or cue is None or field_of(existing, "historical"):
+        return False
+    iv = date_interval(field_of(existing, "date"), field_of(existing, "date_precision"), config)
+    a1, b1 = field_of(existing, "actor1"), field_of(new, "actor1")
+    if iv is None or iv[2] != "day" or not a1 or not b1 or _UNKNOWN.match(a1) or _UNKNOWN.match(b1):
+        return False
+    if not (types_compatible(existing, new, config) and places_compatible(existing, new, config)
+            and actors_agree(a1, b1, registry) and actor_pairs_compatible(existing, new, registry)):
+        return False
+    weekday = cue.get("weekday") if isinstance(cue, Mapping) else None
+    same_day = None if weekday is None else iv[0].weekday() == weekday
+    figures = _figures_agree(existing, new)
+    return same_day is not False and figures is not False and bool(same_day or figures)
+
+
 def candidate_keys(event: Any, config: MergeConfig | None = None) -> list[str]:
     """Blocking keys: index every stored event under all its keys, look a new event up by all
     of its keys; two events that `events_compatible` accepts always share a key.
@@ -314,21 +350,27 @@ def candidate_keys(event: Any, config: MergeConfig | None = None) -> list[str]:
     config = config or MergeConfig()
     iv = date_interval(field_of(event, "date"), field_of(event, "date_precision"), config)
     if iv is None:
-        return []
+        # an undated report looks up the day-dated events of its place (see undated_agrees)
+        return [f"U|{p}" for p in _place_keys(event, config)] if (field_of(event, "extra") or {}).get(
+            "undated") is not None else []
     if iv[2] == "year":
         times = [f"Y{iv[0].year}"]
     else:
         first = iv[0].year * 12 + iv[0].month - 1 - config.month_neighbours
         last = iv[1].year * 12 + iv[1].month - 1 + config.month_neighbours
         times = [f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(first, last + 1)]
+    places = _place_keys(event, config)
+    undated = [f"U|{p}" for p in places] if iv[2] == "day" and not field_of(event, "historical") else []
+    return [f"{t}|{p}" for t in times for p in places] + undated
+
+
+def _place_keys(event: Any, config: MergeConfig) -> list[str]:
     country = _norm(field_of(event, "country"))
     if country:
-        places = [f"c:{country}"]
-    elif (pt := _coords(event)) is not None:
+        return [f"c:{country}"]
+    if (pt := _coords(event)) is not None:
         gi, gj = int(math.floor(pt[0] / config.grid_degrees)), int(math.floor(pt[1] / config.grid_degrees))
-        places = [f"g:{gi + di}:{gj + dj}" for di in (-1, 0, 1) for dj in (-1, 0, 1)]
-    elif loc := _norm(field_of(event, "location")):
-        places = [f"l:{loc}"]
-    else:
-        return []
-    return [f"{t}|{p}" for t in times for p in places]
+        return [f"g:{gi + di}:{gj + dj}" for di in (-1, 0, 1) for dj in (-1, 0, 1)]
+    if loc := _norm(field_of(event, "location")):
+        return [f"l:{loc}"]
+    return []

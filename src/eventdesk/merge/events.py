@@ -26,6 +26,7 @@ from eventdesk.merge.event_rules import (
     events_compatible,
     field_of,
     km_between,
+    undated_agrees,
 )
 from eventdesk.record import Event, Evidence
 
@@ -164,6 +165,10 @@ class EventMerger:
 
     def best_match(self, existing: Iterable[Any], new: Any) -> Any | None:
         """The closest compatible existing event record, or None."""
+        if not field_of(new, "date"):
+            # an undated report joins a dated event only when exactly one agrees strongly
+            strong = [e for e in existing if undated_agrees(e, new, self.registry, self.config)]
+            return strong[0] if len(strong) == 1 else None
         cands = [e for e in existing if self.compatible(e, new)]
         return max(cands, key=lambda e: self.score(e, new)) if cands else None
 
