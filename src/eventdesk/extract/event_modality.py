@@ -27,6 +27,9 @@ PLACE_COUNTS = {"countries", "cities", "provinces", "towns", "regions", "states"
 MAX_CLIMB = 6  # verbs above the trigger worth checking; a sentence rarely nests deeper
 
 
+ANAPHORIC = {"the", "this", "that", "its"}
+
+
 def _has_date(tokens, date_tokens: set[int]) -> bool:
     return any(t.i in date_tokens for t in tokens)
 
@@ -60,6 +63,30 @@ def _verb_blocks(verb: Token, lex: EventLexicon, dated: bool, first: bool) -> st
 def _purpose_of_noun(tok: Token) -> bool:
     return tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _commentary(main: Token, lex: EventLexicon) -> str | None:
+    """A definite trigger noun ("the raid") as the object of a verb or noun that comments on,
+    investigates or relays it, or of a verb negated through its object ("nothing to do with")."""
+    if main.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC
+                                      for c in main.children):
+        return None
+    if any(c.dep_ in ("relcl", "acl") for c in main.children):
+        return None  # "condemned the attack, which killed five in Kano": told here after all
+    head = main.head
+    if main.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif main.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    for gov in (head, head.head):  # "has nothing to do with": do -> has, or do as relcl of nothing
+        if gov.lemma_.lower() in lex.cue("negated_object") or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lex.cue("negated_object") for c in gov.children):
+            return "negation"
+    # "opened a probe into the attack": the prep may hang on the verb of the noun
+    words = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ == "dobj"}
+    if words & lex.cue("commentary"):
+        return "commentary"
+    return None
 
 
 def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens: set[int],
@@ -104,6 +131,9 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
         if t.lemma_.lower() in lex.cue("backing") and (t.pos_ == "VERB" and any(
                 c.dep_ == "agent" for c in t.children) or t.pos_ == "NOUN"):
             return "backing"
+    reason = _commentary(main, lex)
+    if reason:
+        return reason
     tok, first, steps, infinitive = anchor, True, 0, False
     while steps < MAX_CLIMB:
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):

@@ -25,9 +25,10 @@ LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "into", "to
 # "of" is locative only after a direction or a settlement word: "west of al-Bab", "the town of Hajin"
 OF_HEADS = {"west", "east", "north", "south", "outskirts", "town", "city", "village", "province",
             "district", "suburb", "suburbs", "edge", "south-west", "north-west", "south-east", "north-east",
-            "northwest", "northeast", "southwest", "southeast"}
+            "northwest", "northeast", "southwest", "southeast", "region"}
 
 
+SETTLEMENT_HEADS = {"town", "city", "village", "district", "suburb", "province", "region"}
 FOREIGN_SHARE = 0.15
 
 
@@ -103,9 +104,12 @@ def locative_places(doc: Doc, known: list[Located], actors: list[Located]) -> li
         return []
     gaz, out = None, []
     for tok in doc:
-        if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "DATE", "NORP"):
-            continue
         prep = tok.head
+        # "the town of Karabulak": the settlement word outranks the tagger's PERSON guess
+        settled = prep.lower_ == "of" and prep.head.lower_ in SETTLEMENT_HEADS
+        if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or (
+                tok.ent_type_ in ("PERSON", "DATE", "NORP") and not (settled and tok.ent_type_ == "PERSON")):
+            continue
         if not (prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "of" and prep.head.lower_ in OF_HEADS):
             continue
         words = _name_tokens(tok)

@@ -105,7 +105,9 @@ class Context:
         in_sent = [p for p in self.places if sent.start <= p.start < sent.end]
         if in_sent:
             anchor = tokens[0].i
-            best = min(in_sent, key=lambda p: ((p.value.geo_precision or 3), abs(p.start - anchor)))
+            # at one precision a province ("Kaluga region") says more than its country
+            best = min(in_sent, key=lambda p: ((p.value.geo_precision or 3), p.value.name == p.value.country,
+                                               abs(p.start - anchor)))
             return self._with_precision(best, best.value.geo_precision or 3)
         line = self._line_places(sent)
         if line:  # the town the paragraph names ("... captured two villages west of al-Bab")

@@ -318,8 +318,8 @@ def _figures_agree(existing: Any, new: Any) -> bool | None:
 def undated_agrees(existing: Any, new: Any, registry: Any = None, config: MergeConfig | None = None) -> bool:
     """An undated report (no publication date, "on Sunday", "today") and a dated event agree
     strongly: same type family, place and actors with both actor1 known, the existing event
-    dated to the day and current, and at least one corroboration with no contradiction: the
-    weekday the report names is the event's, or its death toll is one the event's sources give.
+    dated to the day and current, and a corroboration: the weekday the report names is the
+    event's (within the day gap), or, naming none, its death toll is one the event's sources give.
     The extractor marks such reports with `extra["undated"] = {"weekday": n}` or {}."""
     config = config or MergeConfig()
     cue = (field_of(new, "extra") or {}).get("undated")
@@ -333,9 +333,13 @@ def undated_agrees(existing: Any, new: Any, registry: Any = None, config: MergeC
             and actors_agree(a1, b1, registry) and actor_pairs_compatible(existing, new, registry)):
         return False
     weekday = cue.get("weekday") if isinstance(cue, Mapping) else None
-    same_day = None if weekday is None else iv[0].weekday() == weekday
+    # the weekday within the day gap allowed between dated reports (time zones, late wire copy)
+    same_day = None if weekday is None else min((iv[0].weekday() - weekday) % 7,
+                                                (weekday - iv[0].weekday()) % 7) <= config.max_day_gap
     figures = _figures_agree(existing, new)
-    return same_day is not False and figures is not False and bool(same_day or figures)
+    if same_day is not None:
+        return same_day  # the named weekday decides; tolls rise from report to report
+    return figures is True
 
 
 def candidate_keys(event: Any, config: MergeConfig | None = None) -> list[str]:
