@@ -181,3 +181,25 @@ def test_institution_resolves_to_the_place_it_is_named_after(gaz):
     assert gaz.resolve("University of Alberta").country == "Canada"
     assert gaz.resolve("West Surrey").country == "United Kingdom"
     assert gaz.resolve("Trump Tower") is None or gaz.resolve("Trump Tower").population >= 50_000
+
+
+def test_abbreviation_in_capitals_matches_no_town():
+    from eventdesk.understand.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    assert gaz.resolve("IS") is None
+    assert gaz.resolve("US").country == "United States"
+
+
+def test_nisba_is_no_alternate_of_a_foreign_town():
+    from eventdesk.understand.gazetteer import Gazetteer
+
+    assert Gazetteer.default().resolve("al-Baghdadi") is None
+
+
+def test_country_and_province_places_carry_coordinates():
+    from eventdesk.understand.gazetteer import Gazetteer
+
+    gaz = Gazetteer.default()
+    assert all(r[4] is not None and r[5] is not None for r in gaz.index.records
+               if r[6] in ("country", "admin1", "admin2", "region"))

@@ -121,3 +121,71 @@ def test_spans_carry_the_place_extension(nlp):
     span = doc.spans["places"][0]
     assert isinstance(span, Span) and span._.place.name == "Syria"
     assert span._.place.latitude is not None and span._.place.longitude is not None
+
+
+# -- resolution errors reported by the event extractor (invented sentences) ----------------
+def test_group_abbreviation_is_not_a_place(nlp):
+    doc = run(nlp, "Fighters loyal to IS attacked a post in Mosul.", [("IS", "GPE"), ("Mosul", "GPE")])
+    assert "IS" not in places(doc) and places(doc)["Mosul"].country == "Iraq"
+
+
+def test_nisba_after_a_person_is_not_a_place(nlp):
+    doc = run(nlp, "The preacher Abu Omar al-Baghdadi spoke in Mosul.",
+              [("Abu Omar", "PERSON"), ("al-Baghdadi", "GPE"), ("Mosul", "GPE")])
+    assert "al-Baghdadi" not in places(doc)
+
+
+def test_airport_resolves_to_the_city_it_serves(nlp):
+    doc = run(nlp, "A bomber struck the gate of Hamid Karzai International Airport.",
+              [("Hamid Karzai International Airport", "FAC")])
+    assert places(doc)["Hamid Karzai International Airport"].name == "Kabul"
+
+
+def test_mislabelled_town_west_of(nlp):
+    doc = run(nlp, "Rebels took two villages west of al-Bab in Syria.",
+              [("al-Bab", "ORG"), ("Syria", "GPE")])
+    assert places(doc)["al-Bab"].country == "Syria"
+
+
+def test_date_label_on_a_town_of_the_article(nlp):
+    doc = run(nlp, "Jets struck a depot in Mayadeen, in Syria.", [("Mayadeen", "DATE"), ("Syria", "GPE")])
+    assert places(doc)["Mayadeen"].country == "Syria"
+    assert "DATE" not in [e.label_ for e in doc.ents]
+
+
+def test_month_in_locative_context_is_no_town(nlp):
+    doc = run(nlp, "The offensive began in November in Syria.", [("November", "DATE"), ("Syria", "GPE")])
+    assert "November" not in places(doc)
+
+
+def test_alternate_spellings_of_raqqa_and_karabila(nlp):
+    doc = run(nlp, "Shelling was heard in Ar Raqqah and in Karabilah.")
+    got = places(doc)
+    assert got["Ar Raqqah"].country == "Syria" and got["Karabilah"].country == "Iraq"
+
+
+@pytest.mark.parametrize("text,name,precision", [
+    ("A raid in eastern Syria killed five.", "eastern Syria", 3),
+    ("Fighting spread across northern Iraq.", "northern Iraq", 3),
+    ("Villagers fled southern Kirkuk province.", "southern Kirkuk Governorate", 2),
+])
+def test_compass_part_of_a_country_or_province(nlp, text, name, precision):
+    target = name.split()[1]
+    doc = run(nlp, text, [(target, "GPE")])
+    (place,) = [s._.place for s in doc.spans["places"]]
+    assert place.name == name and place.geo_precision == precision
+    assert place.latitude is not None and place.longitude is not None
+
+
+def test_eastern_syria_lies_near_deir_ez_zor(nlp):
+    from eventdesk.understand.gazetteer import km
+
+    doc = run(nlp, "A raid in eastern Syria killed five.", [("Syria", "GPE")])
+    place = doc.spans["places"][0]._.place
+    assert km((place.latitude, place.longitude), (35.33, 40.14)) < 250
+
+
+def test_the_north_east_of_the_country(nlp):
+    doc = run(nlp, "Iraq said militants fled to the north-east of the country.", [("Iraq", "GPE")])
+    part = [s for s in doc.spans["places"] if s.text.startswith("the north-east")]
+    assert part and part[0]._.place.name == "north-eastern Iraq"

@@ -88,6 +88,13 @@ REGION_KINDS = frozenset({"country", "continent", "admin1", "admin2", "region", 
 _lock = threading.Lock()
 
 
+def _nisba_shaped(name: str) -> bool:
+    """"al-Baghdadi", "Al Masri": the Arabic article and an adjective of origin in -i/-y."""
+    words = name.replace("-", " ").split()
+    return (len(words) == 2 and words[0].lower() in ("al", "el")
+            and len(words[1]) > 3 and words[1].lower().endswith(("i", "y")))
+
+
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in km."""
     la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
@@ -102,6 +109,7 @@ class Gazetteer:
         self.index = index
         self.config = config or RankConfig()
         self._by_letter: dict[str, list[str]] | None = None
+        self._facility_words: frozenset[str] | None = None
         self._code_of = {v.casefold(): k for k, v in index.country_names.items()}
 
     @classmethod
@@ -146,11 +154,19 @@ class Gazetteer:
         demonym = self.index.demonyms.get(key)
         if demonym is not None:  # "Syrian" names Syria, never Soriano (Uruguay)
             return [(demonym, 2)]
+        facility = self._facility(name)
+        if facility is not None:
+            return facility
+        nisba = _nisba_shaped(name)
         if exact:
             best: dict[int, int] = {}
             for code in exact:
+                if self._acronym_clash(name, code // 2) or nisba and not code % 2:
+                    continue  # "al-Baghdadi" as a GeoNames alternate of Baghdati (Georgia)
                 best[code // 2] = max(best.get(code // 2, 0), 1 + code % 2)
             return list(best.items())
+        if nisba:
+            return []  # "al-Baghdadi", "al-Masri": a person's origin, no other spelling of a town
         words = name.split(maxsplit=1)
         if len(words) == 2 and words[0].lower() in COMPASS_ADJECTIVES:
             # "central Syria", "Southern Afghanistan": the area is part of the named place
@@ -171,6 +187,45 @@ class Gazetteer:
         if match is None:
             return self._contained(name)
         return [(code // 2, 0) for code in self.index.keys[match[0]]]
+
+    def _acronym_clash(self, name: str, idx: int) -> bool:
+        """"IS", "AQ", "SDF" in capitals are abbreviations, not the towns Is (Russia) or
+        Is-sur-Tille: a short name in capitals matches a town only when the town's main name
+        holds it in capitals; countries, regions and curated places keep their abbreviations
+        ("US", "UAE", "KRG")."""
+        if not (name.isupper() and len(name) <= 4):
+            return False
+        rec = self.index.records[idx]
+        return not (rec[6] in REGION_KINDS or rec[8] or name in rec[1])
+
+    def _facility(self, name: str) -> list[tuple[int, int]] | None:
+        """"X International Airport", "X Air Base": the curated name of the facility, else the
+        place X it is named after. GeoNames files airport names as alternates of unrelated
+        towns (Hamid Karzai International Airport under Isparta), so only a main or curated
+        name of the whole facility counts. None when `name` is no facility name."""
+        words = name.split()
+        cut = next((len(words) - n for n in range(min(3, len(words) - 1), 0, -1)
+                    if " ".join(words[-n:]).lower() in self.facility_words), None)
+        if cut is None:
+            return None
+        whole = {code // 2 for code in self.index.keys.get(name_key(name), ()) if code % 2}
+        if whole:
+            return [(i, 2) for i in whole]
+        rest = " ".join(words[:cut])
+        exact = {code // 2 for code in self.index.keys.get(name_key(rest), ())} if rest else set()
+        if exact:
+            return [(i, 1) for i in exact]
+        return self._contained(rest) if rest else []
+
+    @property
+    def facility_words(self) -> frozenset[str]:
+        if self._facility_words is None:
+            from eventdesk import knowledge
+
+            self._facility_words = frozenset(
+                str(w).lower() for e in knowledge.load("places.yaml", "facilities")
+                for w in e.get("suffixes", []))
+        return self._facility_words
 
     def _contained(self, name: str) -> list[tuple[int, int]]:
         """A landmark, institution or area named after a known place ("University of

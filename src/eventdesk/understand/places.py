@@ -11,6 +11,13 @@ Rules, in order:
 4. "near/outside/north of/km from X" makes a town's geo_precision 2 (ACLED: near a town).
 5. All toponyms of the Doc are resolved together (`Gazetteer.resolve_all`), so each is ranked
    by the countries and points of the others.
+6. Not places: names inside the actor ruler's entities and short capitals that are actor
+   aliases ("IS"), and "al-X" after a person's name or title ("Abu Bakr al-Baghdadi").
+7. A name the model mislabels (PERSON/ORG/DATE: "al-Bab", "Mayadeen") counts only in locative
+   context ("in X", "west of X", "the town of X") and, when the document names countries, only
+   as a place in one of them.
+8. A compass word before a country or province ("eastern Syria", "the north-east of Iraq",
+   "the north-east of the country") makes the place that part of it (understand/place_parts.py).
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from eventdesk import knowledge
+from eventdesk.understand import place_parts
 from eventdesk.understand.gazetteer import Gazetteer, Place
 
 __all__ = ["Place", "PlaceResolver", "add_to_pipeline", "Gazetteer"]
@@ -43,11 +51,19 @@ NEAR_BEFORE = frozenset({"near", "outside", "around", "nearby", "outskirts", "cl
 COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
                      "southwest", "north-east", "north-west", "south-east", "south-west"})
 DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "kms"})
+# "west of X", "the town of X", "the outskirts of X": "of" is locative after these words.
+OF_LOCATIVE = COMPASS | SETTLEMENT_AFTER | frozenset({
+    "outskirts", "edge", "edges", "vicinity", "countryside", "villages", "towns", "village",
+    "suburbs", "centre", "center", "heart", "gates", "siege", "province", "governorate"})
+NISBA_ARTICLES = ("al-", "el-", "al ", "el ")
+# A short name in capitals up to this length is checked against the actor aliases ("IS",
+# "SDF", "YPG", "PKK"): the spec's longest group abbreviations in the registry have 4 letters.
+ALIAS_MAX_LEN = 4
 
 
 @Language.factory(
     "eventdesk_places_v1",
-    default_config={"labels": ["GPE", "LOC", "FAC"], "mislabelled": ["PERSON", "ORG"],
+    default_config={"labels": ["GPE", "LOC", "FAC"], "mislabelled": ["PERSON", "ORG", "DATE"],
                     "demonyms": True, "match_curated": True},
 )
 def make_place_resolver(nlp: Language, name: str, labels: list[str], mislabelled: list[str],
@@ -74,6 +90,8 @@ class PlaceResolver:
         # Names of a part of any city ("Old City", "Green Zone" is not one: it is Baghdad's).
         self.generic = {str(n).lower() for e in knowledge.load("places.yaml", "generic")
                         for n in e.get("names", [])}
+        self.titles = _person_titles()
+        self._aliases = None
         self.matcher = None
         if match_curated:
             self.matcher = PhraseMatcher(nlp.vocab)
@@ -97,13 +115,37 @@ class PlaceResolver:
             elif ent.label_ == "NORP" and self.demonyms:
                 if self.gazetteer.demonym(span.text) is not None:
                     found.append(span)
-            elif ent.label_ in self.mislabelled and _locative(span):
+            elif ent.label_ in self.mislabelled and _locative(span) and _name_like(span):
                 if any(q > 0 for _, q in self.gazetteer.candidates(span.text)):
                     found.append(span)
         if self.matcher is not None:
             for _, start, end in self.matcher(doc):
-                found.append(doc[start:end])
-        return filter_spans(found)
+                span = doc[start:end]
+                # a curated name the model calls a person: a place unless it acts as the
+                # subject ("Raqqah said ..."); without a parse, only in locative context
+                if span.root.ent_type_ != "PERSON" or _locative(span) or (
+                        doc.has_annotation("DEP") and not span.root.dep_.startswith("nsubj")):
+                    found.append(span)
+        return [s for s in filter_spans(found) if not self._not_a_place(s)]
+
+    def _not_a_place(self, span: Span) -> bool:
+        """Actor names (the actor ruler's entities, alias abbreviations) and nisbas."""
+        if any(t.ent_id_ and t.ent_type_ == "ORG" for t in span):
+            return True  # inside an actor ruler match ("Raqqa Is Being Slaughtered Silently")
+        text = span.text
+        if text.isupper() and len(text) <= ALIAS_MAX_LEN and self._is_alias(text):
+            return True
+        return _nisba(span, self.titles)
+
+    def _is_alias(self, text: str) -> bool:
+        if self._aliases is None:
+            try:
+                from eventdesk.understand.actor_registry import ActorRegistry
+
+                self._aliases = ActorRegistry.default()
+            except (ImportError, OSError, ValueError):
+                self._aliases = False
+        return bool(self._aliases and self._aliases.candidates(text))
 
     def __call__(self, doc: Doc) -> Doc:
         spans = [s for s in self._candidates(doc)
@@ -118,19 +160,60 @@ class PlaceResolver:
                 if code:
                     countries.append(code)
         places = self._resolve(names, prefer, spans, countries)
+        home = {p.country_code for p, s in zip(places, spans)
+                if p is not None and s.label_ not in self.mislabelled and s.label_}
         out = []
         for span, place in zip(spans, places):
             if place is None:
                 continue
+            if span.label_ in self.mislabelled and home and place.country_code not in home:
+                continue  # "in Mayadeen" as DATE: a town of the article's countries or nothing
+            span, place = self._part(span, place)
             if place.geo_precision == 1 and _near(span):
                 place = replace(place, geo_precision=2)
             span = Span(doc, span.start, span.end, label="GPE" if span.label_ in
                         self.mislabelled or not span.label_ else span.label_)
             span._.place = place
             out.append(span)
-        doc.spans["places"] = out
+        out.extend(self._country_parts(doc, out))
+        doc.spans["places"] = sorted(out, key=lambda x: x.start)
         self._relabel(doc, out)
         return doc
+
+    def _part(self, span: Span, place: Place) -> tuple[Span, Place]:
+        """"eastern Syria", "the north-east of Iraq": the span grows over the compass words."""
+        if place.kind not in place_parts.PART_KINDS:
+            return span, place
+        doc = span.doc
+        before = doc.text[max(0, span.start_char - 40):span.start_char]
+        m = place_parts.ADJECTIVE.search(before) or place_parts.OF_PHRASE.search(before)
+        direction = place_parts.direction_of(m[1]) if m else None
+        part = place_parts.part_of(self.gazetteer, place, direction) if direction else None
+        if part is None:
+            return span, place
+        grown = doc.char_span(span.start_char - len(before) + m.start(), span.end_char,
+                              label=span.label_, alignment_mode="expand")
+        return (grown if grown is not None else span), part
+
+    def _country_parts(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """"the north-east of the country": the part of the last country named before it."""
+        out = []
+        taken = {i for s in found for i in range(s.start, s.end)}
+        for m in place_parts.OF_COUNTRY.finditer(doc.text):
+            # "eastern Syria" names the country as much as "Syria" does
+            before = [s._.place.country_code for s in found if s.end_char <= m.start()
+                      and s._.place.kind in ("country", "part") and s._.place.geo_precision == 3]
+            direction = place_parts.direction_of(m[1])
+            span = doc.char_span(m.start(), m.end(), label="LOC", alignment_mode="expand")
+            if (not before or before[-1] not in self.gazetteer.index.countries or direction is None
+                    or span is None or taken & set(range(span.start, span.end))):
+                continue
+            country = self.gazetteer.place(self.gazetteer.index.countries[before[-1]])
+            part = place_parts.part_of(self.gazetteer, country, direction)
+            if part is not None:
+                span._.place = part
+                out.append(span)
+        return out
 
     def _resolve(self, names, prefer, spans, countries) -> list[Place | None]:
         gaz = self.gazetteer
@@ -153,7 +236,9 @@ class PlaceResolver:
         fixes = {(s.start, s.end) for s in spans}
         ents = []
         for ent in doc.ents:
-            if ent.label_ in self.mislabelled and (ent.start, ent.end) in fixes:
+            trimmed = _trim(ent)
+            if (ent.label_ in self.mislabelled and trimmed is not None
+                    and (trimmed.start, trimmed.end) in fixes):
                 ent = Span(doc, ent.start, ent.end, label="GPE")
             ents.append(ent)
         doc.ents = ents
@@ -178,8 +263,42 @@ def _next_word(span: Span) -> str:
 
 
 def _locative(span: Span) -> bool:
-    before = _prev(span, 1)
-    return bool(before and before[0] in LOCATIVE_BEFORE) or _next_word(span) in REGION_AFTER
+    before = _prev(span, 2)
+    if before and before[-1] in LOCATIVE_BEFORE:
+        return True
+    if len(before) == 2 and before[-1] == "of" and before[0] in OF_LOCATIVE:
+        return True  # "two villages west of al-Bab", "the town of Mayadeen"
+    return _next_word(span) in REGION_AFTER
+
+
+def _name_like(span: Span) -> bool:
+    """Capitalised words without digits: a model DATE such as "November 3" is no town."""
+    return all(t.text[:1].isupper() or t.is_punct or t.lower_ in ("al", "el", "ar", "as")
+               for t in span) and not any(t.like_num for t in span)
+
+
+def _nisba(span: Span, titles: frozenset[str]) -> bool:
+    """"al-Baghdadi" after a person's name or title, or before a PERSON entity."""
+    if not span.text.lower().startswith(NISBA_ARTICLES) or span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    if prev.ent_type_ == "PERSON" and prev.text[:1].isupper():
+        return True
+    if prev.text in titles or prev.text.rstrip(".") in titles:
+        return True
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B"
+
+
+def _person_titles() -> frozenset[str]:
+    """Titles and honorifics of person_titles.yaml ("Sheikh", "Abu", "General")."""
+    words: set[str] = set()
+    for _, data in knowledge.load_all("person_titles.yaml"):
+        for key in ("titles", "honorifics"):
+            value = (data or {}).get(key) or []
+            groups = value if value and isinstance(value[0], list) else [value]
+            words.update(str(w) for g in groups for w in g if str(w)[:1].isupper())
+    return frozenset(words)
 
 
 def _is_outlet(span: Span) -> bool:
