@@ -56,7 +56,7 @@ class DocumentWriter:
         for ordinal, ev in enumerate(doc.events):
             # ids follow the document and the event's place in it: re-runs give the same ids
             ev.id = ev.id or stable_id("e", doc.id, ordinal, ev.sub_event_type)
-            hit = self.merger.best_match(self.repo.events_by_keys(s, self.merger.keys(ev)), ev)
+            hit = self.merger.best_match(self.repo.events_by_keys(s, _lookup_keys(ev, self.merger)), ev)
             if hit is not None:
                 merged = self.merger.combine(hit, ev)
                 self.repo.update_event(s, merged, self.merger.keys(merged))
@@ -87,6 +87,16 @@ class DocumentWriter:
                                          start=src.start, end=src.end, text=src.text))
                 return True
         return False
+
+
+def _lookup_keys(ev, merger: EventMerger) -> list[str]:
+    """Keys to look candidates up by. Stored day-dated events also carry a country-wide
+    "U|" key so that an undated report can find them; a dated event must not look up by it,
+    or it would pull in every event of its country (blocking is what keeps merging cheap)."""
+    keys = merger.keys(ev)
+    if ev.date:
+        keys = [k for k in keys if not k.startswith("U|")]
+    return keys
 
 
 def _assign_ledgers(claims: list[Claim]) -> None:
