@@ -136,3 +136,24 @@ def test_add_to_pipeline_is_idempotent_and_last():
     add_to_pipeline(nlp, None)
     add_to_pipeline(nlp, {"dates": {"spans_key": "dates"}})
     assert nlp.pipe_names == ["eventdesk_dates_v1"]
+
+
+def test_bare_month_in_a_year_only_document_takes_the_text_year():
+    from eventdesk.understand.date_resolve import default_resolver
+
+    v = default_resolver().resolve("in November", ("2017", "year"), None, year_hint=2016)
+    assert (v.iso, v.precision) == ("2016-11", "month")
+
+
+def test_bare_month_without_a_year_anywhere_is_unresolved():
+    from eventdesk.understand.date_resolve import default_resolver
+
+    assert default_resolver().resolve("in November", ("2017", "year")) is None
+    assert default_resolver().resolve("in November", None) is None
+
+
+@pytest.mark.parametrize("text", ["Tuesday", "today", "on Tuesday"])
+def test_relative_day_without_publication_date_is_unresolved(text):
+    from eventdesk.understand.date_resolve import resolve_date
+
+    assert resolve_date(text, None) is None

@@ -172,12 +172,16 @@ class DateResolver:
                                r"early on|the|as)\s+")
 
     # ------------------------------------------------------------------------------------
-    def resolve(self, text: str, published=None, tense_hint: str | None = None) -> DateValue | None:
+    def resolve(self, text: str, published=None, tense_hint: str | None = None,
+                year_hint: int | None = None) -> DateValue | None:
+        """`year_hint`: the latest absolute year the text set before `text`; it dates a bare
+        month ("in November") when the publication date gives no month."""
         s = normalise(text)
         anchor = Anchor.parse(published)
+        self._year_hint = year_hint
         m = self.range_start.match(s)
         if m:
-            v = self.resolve(m[1], published, tense_hint)
+            v = self.resolve(m[1], published, tense_hint, year_hint)
             if v is None:
                 return None
             end = anchor.day if anchor and anchor.day > v.start else v.end
@@ -316,8 +320,11 @@ class DateResolver:
         month = self.lex.lookup("month", m[2])
         if m[3]:
             return narrow(value(date(int(m[3]), month, 1), "month", False), part)
-        if anchor is None:
-            return None
+        if anchor is None or anchor.precision == "year":
+            # "As 2016 ended ... in November": the text's own year, else no guess (a year
+            # precision answer would claim the month is unknown while the text gives it)
+            hint = getattr(self, "_year_hint", None)
+            return narrow(value(date(hint, month, 1), "month", True), part) if hint else None
         y = anchor.day.year
         if tense == "future":
             y += month < anchor.day.month

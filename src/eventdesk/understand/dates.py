@@ -65,6 +65,15 @@ def _scan_patterns(lex: TemporalLexicon) -> re.Pattern:
     return re.compile("|".join(f"(?:{a})" for a in alternatives), re.IGNORECASE)
 
 
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b(?![\d%])")
+
+
+def _year_before(doc: Doc, span: Span) -> int | None:
+    """The last four-digit year of the text before `span` (for bare months)."""
+    found = _YEAR.findall(doc.text, 0, span.start_char)
+    return int(found[-1]) if found else None
+
+
 def _tense(span: Span) -> str:
     """'future' when the verb the expression hangs on has a future auxiliary."""
     doc = span.doc
@@ -121,7 +130,8 @@ class DatesComponent:
             value = self.resolver.resolve(rest, published, _tense(span))
             if value is not None:
                 return doc[span.start:span.end + 1], value
-        return span, self.resolver.resolve(span.text, published, _tense(span))
+        return span, self.resolver.resolve(span.text, published, _tense(span),
+                                           year_hint=_year_before(doc, span))
 
 
 @Language.factory(
