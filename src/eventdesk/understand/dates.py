@@ -9,6 +9,8 @@ and writes `doc.spans["dates"]`, each span with `span._.date` (a `DateValue`).
 
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass
 
@@ -69,9 +71,14 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b(?![\d%])")
 
 
 def _year_before(doc: Doc, span: Span) -> int | None:
-    """The last four-digit year of the text before `span` (for bare months)."""
-    found = _YEAR.findall(doc.text, 0, span.start_char)
-    return int(found[-1]) if found else None
+    """The last four-digit year of the text before `span` (for bare months). The years of a
+    document are found once and bisected: a scan per date span made long pages quadratic."""
+    years = doc.user_data.get("_eventdesk_years")
+    if years is None:
+        years = [(m.start(), int(m[1])) for m in _YEAR.finditer(doc.text)]
+        doc.user_data["_eventdesk_years"] = years
+    i = bisect.bisect_left(years, (span.start_char, -1))
+    return years[i - 1][1] if i else None
 
 
 def _tense(span: Span) -> str:
