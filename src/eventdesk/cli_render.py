@@ -46,11 +46,13 @@ def ledger_tables(lines) -> list[Table]:
     tables = []
     for line in lines:
         t = Table(title=f"{line.subject or '?'} — {line.measure}", title_justify="left")
-        for col in ("as of", "low", "high", "unit", "hedge", "says who", "evidence"):
+        for col in ("as of", "low", "high", "unit", "hedge", "says who", "measure as written",
+                    "evidence"):
             t.add_column(col, overflow="fold")
         for e in line.entries:
+            text = e.evidence.text if e.evidence is not None else ""
             t.add_row(e.as_of or "?", _num(e.low), _num(e.high), e.unit, e.qualifier or "",
-                      e.attributed_to or "(the article)", (e.evidence or "")[:140])
+                      e.attributed_to or "(the article)", e.measure, text[:160])
         tables.append(t)
     return tables
 
