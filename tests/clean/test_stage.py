@@ -56,3 +56,15 @@ def test_huge_text_is_cleaned_in_seconds():
     start = time.perf_counter()
     clean_document(Document(id="big", source="big.txt", raw=page))  # about 100 MB
     assert time.perf_counter() - start < 30
+
+
+def test_a_page_with_no_date_anywhere_gets_the_latest_year_its_text_names():
+    from eventdesk.clean import clean_document
+    from eventdesk.record import Document
+
+    text = ("As 2016 ended, the militants had lost most of their towns in the north.\n\n"
+            "By the spring of 2017 the offensive on their last stronghold had begun, officials said.\n")
+    doc = Document(id="d-1", source="x.txt", raw=text)
+    clean_document(doc)
+    assert (doc.published, doc.published_precision) == ("2017", "year")
+    assert doc.meta["published_estimated"] is True
