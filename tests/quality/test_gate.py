@@ -42,6 +42,9 @@ def _gate(suite: str, measured: dict) -> None:
 def test_seeds(shared_dir, tmp_path):
     out = _run_and_export([str(shared_dir / "data" / "seeds")], tmp_path)
     _gate("seeds", evaluate_export(out, shared_dir / "gold").figures)
+    first = out.read_text(encoding="utf-8")
+    again = _run_and_export([str(shared_dir / "data" / "seeds")], tmp_path)  # same database
+    assert again.read_text(encoding="utf-8") == first, "running the seeds twice changed the export"
 
 
 def test_dev(shared_dir, tmp_path):
