@@ -139,6 +139,11 @@ def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo 
             a1 = idx.actor_in(_subject(main))
             if a1 is None and _subject(main) is None:
                 a1 = idx.clause_subject(main)
+            if a1 is None and main.dep_ == "relcl" and main.head.i in idx.by_token:
+                # "the regime forces that both groups oppose also seized X": the small model hangs
+                # the main verb on the subject noun as a relative clause; an armed actor as the
+                # head noun is who acted when the clause's own subject names none
+                a1 = idx.by_token[main.head.i].value
             objs = [c for c in main.children if c.dep_ == "dobj"]
             a2 = next((idx.actor_in(o) for o in objs if idx.actor_in(o)), None)
             if main.lemma_ == "fall":

@@ -76,6 +76,15 @@ def _has_place(tok: Token, place_tokens: set[int], lex: EventLexicon) -> bool:
     return False
 
 
+def _materiel(obj: Token) -> bool:
+    """An object that is weapons or vehicles ("seized a huge arsenal of weapons", "captured
+    three tanks"): what was taken is materiel, not ground, whatever place its phrase names."""
+    spans = obj.doc.spans.get("materiel", [])
+    heads = [obj, *(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children if g.dep_ == "pobj")]
+    return any(s.start <= h.i < s.end for h in heads for s in spans)
+
+
 def _condition(tok: Token, trig: Trigger, lex: EventLexicon, place_tokens: set[int]) -> bool:
     if trig.tail:
         tail = trig.tail
@@ -89,7 +98,8 @@ def _condition(tok: Token, trig: Trigger, lex: EventLexicon, place_tokens: set[i
     if trig.requires == "place_object":
         if any(o.lemma_.lower() == "place" and o.dep_ == "dobj" for o in objs):
             return False  # "have taken place in Iraq"
-        return any(_has_place(o, place_tokens, lex) and o.ent_type_ != "PERSON" for o in objs)
+        return any(_has_place(o, place_tokens, lex) and o.ent_type_ != "PERSON" and not _materiel(o)
+                   for o in objs)
     if trig.requires == "person_object":
         return any(o.ent_type_ == "PERSON" or (o.pos_ == "PROPN" and o.i not in place_tokens
                                                 and o.ent_type_ not in ("GPE", "LOC", "ORG", "NORP"))

@@ -196,6 +196,8 @@ class _Extractor:
                 a1, fallback = here[0], True
             elif (a2 is None or a2.name != self.main_group.name) and self.main_group not in targets:
                 a1, fallback = self.main_group, True
+        if sub == "Disrupted weapons use" and a1 is not None and a1.inter is not None and not a1.is_state:
+            return []  # ACLED: a disruption is by the state or an opponent; an armed group arming itself is not
         if sub == "Other" and not (a1 is not None and a1.is_state):
             return []  # withdrawals coded are those of state forces; an armed group's is movement
         if event_type in ("Battles",) and sub == "Armed clash" and _civilian_victim(m.tokens, self.lex):
