@@ -82,6 +82,9 @@ def test_exports_follow_the_interchange_spec(inputs, tmp_path):
     assert header[:7] == ["event_id_cnty", "event_date", "year", "time_precision",
                           "disorder_type", "event_type", "sub_event_type"]
     assert "2017-10-01" in csv_out.read_text()
+    import csv
+    row = next(csv.DictReader(csv_out.open()))
+    assert (row["actor1"], row["inter1"], row["interaction"]) == ("Islamic State", "2", "20")
 
     gj = tmp_path / "x.geojson"
     export(store, "geojson", gj)

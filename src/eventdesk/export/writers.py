@@ -41,8 +41,9 @@ def write_csv(store: Store, out: Path) -> dict[str, int]:
     with out.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
         writer.writeheader()
+        registry = _registry()
         for ev in events:
-            writer.writerow(acled_row(ev, docs))
+            writer.writerow(acled_row(ev, docs, registry))
     return {"events": len(events)}
 
 
@@ -70,7 +71,8 @@ def write_parquet(store: Store, out: Path) -> dict[str, int]:
         raise ConfigError(Errors.E603.format(reason=exc)) from exc
     docs = store.documents()
     by_id = {d.id: d for d in docs}
-    events = [acled_row(e, by_id) for e in store.events()]
+    registry = _registry()
+    events = [acled_row(e, by_id, registry) for e in store.events()]
     claims = [{**claim_record(c), "sources": json.dumps(claim_record(c)["sources"])}
               for c in store.claims()]
     documents = [document_record(d) for d in docs]
@@ -78,3 +80,10 @@ def write_parquet(store: Store, out: Path) -> dict[str, int]:
     pq.write_table(pa.Table.from_pylist(claims), out.with_suffix(".claims.parquet"))
     pq.write_table(pa.Table.from_pylist(documents), out.with_suffix(".documents.parquet"))
     return {"events": len(events), "claims": len(claims), "documents": len(documents)}
+
+
+def _registry():
+    """The actor registry, for ACLED's inter codes of the actors' canonical names."""
+    from eventdesk.understand.actor_registry import ActorRegistry
+
+    return ActorRegistry.default()
