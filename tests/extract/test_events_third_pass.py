@@ -47,3 +47,8 @@ def test_main_verb_misread_as_relative_clause_keeps_the_head_noun_as_actor(nlp):
     evs = events_of(nlp, text)
     taken = [e for e in evs if "territory" in e.sub_event_type]
     assert taken and taken[0].actor1 == "Military Forces of Syria"
+
+
+def test_attacks_being_planned_are_not_an_event(nlp):
+    evs = events_of(nlp, "On Friday the army arrested militants planning attacks on Rawa.")
+    assert [e.sub_event_type for e in evs] == ["Arrests"]

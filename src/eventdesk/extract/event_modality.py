@@ -18,6 +18,8 @@ clause of a speech verb.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 from eventdesk.extract.event_lexicon import EventLexicon
@@ -134,6 +136,9 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
     reason = _commentary(main, lex)
     if reason:
         return reason
+    if main.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lower_ in _gerunds(lex.cue("unrealised_verb"))
+                                   for c in main.children):
+        return "unrealised"  # "militants planning attacks" read as a compound noun by the small model
     tok, first, steps, infinitive = anchor, True, 0, False
     while steps < MAX_CLIMB:
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):
@@ -186,3 +191,13 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
         tok = tok.head
         steps += 1
     return None
+
+
+@lru_cache(maxsize=8)
+def _gerunds(verbs: frozenset) -> frozenset:
+    """-ing forms of the cue verbs ("plan" -> "planning", "prepare" -> "preparing"); the lexicon
+    lists lemmas and the small model leaves a gerund modifier unlemmatised."""
+    out = set()
+    for w in verbs:
+        out |= {w + "ing", w[:-1] + "ing", w + w[-1] + "ing"}
+    return frozenset(out)
