@@ -57,10 +57,12 @@ class RankConfig:
     country_bonus: float = 2.5  # candidate lies in a country the document names
     near_bonus: float = 2.0  # full bonus at 0 km, falling linearly to 0 at near_km
     near_km: float = 400.0
+    # admin2 1.0 / 0.5 / 0.0: GeoWebNews 0.887 / 0.890 / 0.890 (a bare "Cambridge" is a town,
+    # not the Town of Cambridge, Western Australia; "X County" still asks for the county).
     # water 0.5 / 1.0 / 2.0 / 3.0: GeoWebNews 0.884 / 0.884 / 0.887 / 0.888 (a bare "Atlantic"
     # is the ocean, not Atlantic County); 2.0, level with a country, the safer of the two best.
     kind_bonus: dict = field(default_factory=lambda: {
-        "country": 2.0, "continent": 1.5, "admin1": 1.0, "admin2": 1.0, "region": 1.0,
+        "country": 2.0, "continent": 1.5, "admin1": 1.0, "admin2": 0.5, "region": 1.0,
         "water": 2.0, "capital": 1.0})
     prefer_bonus: float = 3.0  # "X province" asks for a region, "X town" for a town
     curated_bonus: float = 1.0  # domain knowledge beats a same-named GeoNames hamlet
