@@ -203,3 +203,16 @@ def test_country_and_province_places_carry_coordinates():
     gaz = Gazetteer.default()
     assert all(r[4] is not None and r[5] is not None for r in gaz.index.records
                if r[6] in ("country", "admin1", "admin2", "region"))
+
+
+def test_a_state_the_article_names_picks_its_town(gaz):
+    # Springfield is the capital of Illinois and a city of Massachusetts and Missouri alike.
+    ill = gaz.resolve_all(["Illinois", "Springfield"])[1]
+    mass = gaz.resolve_all(["Massachusetts", "Springfield"])[1]
+    assert (ill.admin1, mass.admin1) == ("Illinois", "Massachusetts")
+
+
+def test_a_bare_ocean_or_river_is_the_water(gaz):
+    assert gaz.resolve_all(["United States", "Atlantic"])[1].kind == "water"
+    cauvery = gaz.resolve("Cauvery")
+    assert cauvery.kind == "water" and 10 < cauvery.latitude < 13
