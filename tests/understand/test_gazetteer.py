@@ -216,3 +216,9 @@ def test_a_bare_ocean_or_river_is_the_water(gaz):
     assert gaz.resolve_all(["United States", "Atlantic"])[1].kind == "water"
     cauvery = gaz.resolve("Cauvery")
     assert cauvery.kind == "water" and 10 < cauvery.latitude < 13
+
+
+def test_a_state_keeps_its_bare_name_against_a_township_alias_elsewhere(gaz):
+    # GeoNames files "Maine" (a township) among the names of Des Plaines, Illinois.
+    assert gaz.resolve("Maine").kind == "admin1"
+    assert gaz.resolve("Kiev").kind == "capital"  # the city's exonym still names the city

@@ -36,6 +36,10 @@ from eventdesk.understand.place_names import is_latin, name_key, plain_name, ske
 
 INDEX_VERSION = "5"
 ADMIN1_TRIM = 0.0
+# A city this big lends every spelling GeoNames holds for it to the bare-name test of regions:
+# of the 20 regions the per-region rule freed, the capitals' exonyms (Kiev, Leningrad, Sofiya,
+# Toshkent, Panama) come from cities of 0.8 million and more, the township names from 60,000.
+BIG_CITY = 500_000
 KINDS = {"country": 3, "continent": 3, "region": 3, "admin1": 3, "admin2": 3, "water": 3,
          "district": 2, "capital": 1, "city": 1, "town": 1, "village": 1, "site": 1}
 
@@ -232,10 +236,28 @@ def build_index() -> GazetteerIndex:
         members[(city["countrycode"], city["admin1code"])].append(city)
     us_ids = {s["code"]: s["geonameid"] for s in _geonames_file("us_states.json").values()}
     town_pop: dict[tuple[str, str], int] = defaultdict(int)
+    # What a bare region name loses to: a big town of that main name anywhere in the country
+    # (Washington), of that name in any spelling inside the region itself (Ar Raqqah: "Raqqa"),
+    # or a city of BIG_CITY whose other spellings are known exonyms (Kyiv: "Kiev", not Kiev
+    # Oblast). A township name GeoNames files under a town elsewhere (Des Plaines, Illinois:
+    # "Maine") no longer hides the state of Maine.
+    main_pop: dict[tuple[str, str], int] = defaultdict(int)
+    own_pop: dict[tuple[str, str, str], int] = defaultdict(int)
     for c in cities.values():
+        big = c["population"] >= BIG_CITY
+        for nm in [c["name"], *c["alternatenames"]] if big else [c["name"]]:
+            k = (c["countrycode"], b.key(nm))
+            main_pop[k] = max(main_pop[k], c["population"])
         for nm in [c["name"], *c["alternatenames"]]:
+            k = (c["countrycode"], c["admin1code"], b.key(nm))
+            own_pop[k] = max(own_pop[k], c["population"])
             k = (c["countrycode"], b.key(nm))
             town_pop[k] = max(town_pop[k], c["population"])
+
+    def town_size(iso: str, code: str, name: str) -> int:
+        key = b.key(name)
+        return max(main_pop.get((iso, key), 0), own_pop.get((iso, code, key), 0))
+
     for (iso, code), prov in admin1_names.items():
         towns = members.get((iso, code))
         if not towns:
@@ -247,10 +269,10 @@ def build_index() -> GazetteerIndex:
         # to "Raqqa province", "New York State", ...
         # A town of 50,000 is what a reporter means by the bare name (Raqqa, Washington),
         # a hamlet is not (California, Maryland; Oregon, Wisconsin).
-        bare = town_pop.get((iso, b.key(prov)), 0) < 50_000
+        bare = town_size(iso, code, prov) < 50_000
         short = place_regions.strip_affixes(prov, suffixes, prefixes)
         forms = [f"{short} {w}" for w in ADMIN1_WORDS]
-        if short != prov and town_pop.get((iso, b.key(short)), 0) < 50_000:
+        if short != prov and town_size(iso, code, short) < 50_000:
             forms.append(short)  # "Sokoto State" -> "Sokoto"
         b.add((rid, prov, iso, prov, lat, lon, "admin1",
                sum(x["population"] for x in towns), False), forms, bare=bare, trusted=True)
