@@ -10,7 +10,9 @@ Rules:
    out; "between X and Y" gives both; actor2 from "against/on/of X".
 4. Backing is not acting: actors under "backed by", "with the help of", "supported by",
    "alongside" are skipped.
-5. A claim of responsibility names actor1 ("IS claimed responsibility for the attack").
+5. A side that gave way after a fight "with X" ("the militants pulled back after days of
+   battle with government forces"): X is actor1, the side that withdrew or fled actor2.
+6. A claim of responsibility names actor1 ("IS claimed responsibility for the attack").
 """
 
 from __future__ import annotations
@@ -182,9 +184,35 @@ def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo 
             victim = next((c for c in t.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if victim is not None and not any(s.i == main.i for s in victim.subtree):
                 a2 = idx.actor_in(victim)
+    if (gave_way := _gave_way(main, idx)) is not None:
+        a1, a2 = gave_way
     if a1 is not None and a2 is not None and a1.name == a2.name:
         a2 = None
     return a1, a2
+
+
+def _retreats(verb: Token, lex: EventLexicon) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in lex.retreat_words or any(
+        f"{lemma} {c.lower_}" in lex.retreat_words for c in verb.children if c.dep_ in ("prt", "advmod"))
+
+
+def _gave_way(main: Token, idx: ActorIndex) -> tuple[ActorInfo, ActorInfo] | None:
+    """(the side fought with, the side that withdrew) when the fight is the circumstance of a
+    retreat: "they pulled back after days of battle with X", "withdrew after fighting with X"."""
+    opponent = next((idx.actor_in(o) for o in _prep_objects(main, {"with"}) if idx.actor_in(o)), None)
+    if opponent is None:
+        return None
+    verb = main
+    while verb.dep_ in ("pobj", "prep", "pcomp") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ != "VERB" or verb.i == main.i:
+        return None
+    for v in (verb, *verb.conjuncts):
+        side = idx.actor_in(_subject(v)) if _retreats(v, idx.lex) else None
+        if side is not None and side.name != opponent.name:
+            return opponent, side
+    return None
 
 
 def claimant(tokens: list[Token], idx: ActorIndex) -> ActorInfo | None:
