@@ -222,3 +222,9 @@ def test_a_state_keeps_its_bare_name_against_a_township_alias_elsewhere(gaz):
     # GeoNames files "Maine" (a township) among the names of Des Plaines, Illinois.
     assert gaz.resolve("Maine").kind == "admin1"
     assert gaz.resolve("Kiev").kind == "capital"  # the city's exonym still names the city
+
+
+def test_world_regions_and_their_adjectives_name_the_region(gaz):
+    assert gaz.resolve("Soviet Union").name == "Soviet Union"  # not Union, New Jersey
+    assert gaz.resolve("Central America").kind == "region"  # not the United States
+    assert gaz.resolve("Siberian").name == "Siberia"  # not Siberia, Chiapas
