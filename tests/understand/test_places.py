@@ -189,3 +189,21 @@ def test_the_north_east_of_the_country(nlp):
     doc = run(nlp, "Iraq said militants fled to the north-east of the country.", [("Iraq", "GPE")])
     part = [s for s in doc.spans["places"] if s.text.startswith("the north-east")]
     assert part and part[0]._.place.name == "north-eastern Iraq"
+
+
+@pytest.mark.parametrize("text, ents, state", [
+    ("Police were called to a school in Springfield, Illinois, on Monday.",
+     [("Springfield", "GPE"), ("Illinois", "GPE")], "Illinois"),
+    ("Two men were shot in Springfield, Mass., late on Friday.",
+     [("Springfield", "GPE")], "Massachusetts"),
+    ("A warehouse burned down in Portland, ME, overnight.", [("Portland", "GPE")], "Maine"),
+])
+def test_town_comma_state_is_the_town_in_that_state(nlp, text, ents, state):
+    assert places(run(nlp, text, ents))["Springfield" if "Springfield" in text
+                                         else "Portland"].admin1 == state
+
+
+def test_towns_in_a_list_are_not_read_as_town_and_state(nlp):
+    doc = run(nlp, "Strikes hit Homs, Hama and Idlib.",
+              [("Homs", "GPE"), ("Hama", "GPE"), ("Idlib", "GPE")])
+    assert places(doc)["Homs"].name == "Homs"

