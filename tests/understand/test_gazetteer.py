@@ -228,3 +228,9 @@ def test_world_regions_and_their_adjectives_name_the_region(gaz):
     assert gaz.resolve("Soviet Union").name == "Soviet Union"  # not Union, New Jersey
     assert gaz.resolve("Central America").kind == "region"  # not the United States
     assert gaz.resolve("Siberian").name == "Siberia"  # not Siberia, Chiapas
+
+
+def test_landmarks_named_without_their_town(gaz):
+    heathrow = gaz.resolve_all(["Britain", "Heathrow"])[1]
+    assert heathrow.country_code == "GB"  # not Heathrow, Florida
+    assert gaz.resolve("White House").country_code == "US"  # not Casablanca ("Dar el Beida")
