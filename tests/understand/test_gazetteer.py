@@ -234,3 +234,9 @@ def test_landmarks_named_without_their_town(gaz):
     heathrow = gaz.resolve_all(["Britain", "Heathrow"])[1]
     assert heathrow.country_code == "GB"  # not Heathrow, Florida
     assert gaz.resolve("White House").country_code == "US"  # not Casablanca ("Dar el Beida")
+
+
+def test_a_village_does_not_win_on_context_against_a_city_of_its_name(gaz):
+    # Louisville, Mississippi (6,000) lies in the state the article names; Louisville,
+    # Kentucky (600,000) is still what a bare "Louisville" means.
+    assert gaz.resolve_all(["Mississippi", "Louisville"])[1].admin1 == "Kentucky"

@@ -85,6 +85,13 @@ class RankConfig:
     # 0.891 / 0.893 / 0.892 / 0.889. (Weighing a country the document only implies through
     # its towns at half one it names outright cost 0.003: left out.)
     region_bonus: float = 1.0
+    # A town under 1/tiny_ratio the size of a town of the same main name in one of the
+    # document's countries loses tiny_malus: a state named for its college team ("Mississippi")
+    # must not send "Louisville" to a village of 6,000 when Louisville, Kentucky has 600,000.
+    # GeoWebNews, ratio/malus 20/1, 50/1, 50/2, 100/1, 100/2: 0.904 / 0.905 / 0.904 / 0.903 /
+    # 0.903 (0.903 without); only main-name towns set the size (White House: Casablanca).
+    tiny_ratio: float = 50.0
+    tiny_malus: float = 1.0
 
 
 COMPASS_ADJECTIVES = frozenset({
@@ -352,8 +359,19 @@ class Gazetteer:
         if weights and cands and all(q == 0 for _, q in cands):
             # A loose match abroad is a different name, not another spelling.
             cands = [(i, q) for i, q in cands if self.index.records[i][2] in weights]
-        return sorted(((self.score(i, q, weights, near or (), prefer, regions), i)
-                       for i, q in cands), reverse=True)
+        ranked = [(self.score(i, q, weights, near or (), prefer, regions), i) for i, q in cands]
+        if weights and len(ranked) > 1:
+            ranked = self._demote_tiny(ranked, dict(cands), weights)
+        return sorted(ranked, reverse=True)
+
+    def _demote_tiny(self, ranked: list[tuple[float, int]], quality: dict[int, int],
+                     weights: dict[str, float]) -> list[tuple[float, int]]:
+        recs, towns = self.index.records, ("city", "capital")
+        top = max((recs[i][7] for _, i in ranked if quality[i] == 2 and recs[i][6] in towns
+                   and weights.get(recs[i][2])), default=0)
+        limit = top / self.config.tiny_ratio
+        return [(s - self.config.tiny_malus if recs[i][6] in towns and recs[i][7] < limit
+                 else s, i) for s, i in ranked]
 
     def resolve(self, name: str, countries: Iterable[str] | dict | None = None,
                 near: Sequence[tuple[float, float]] | None = None,
