@@ -68,3 +68,18 @@ def test_a_page_with_no_date_anywhere_gets_the_latest_year_its_text_names():
     clean_document(doc)
     assert (doc.published, doc.published_precision) == ("2017", "year")
     assert doc.meta["published_estimated"] is True
+
+
+def test_an_html_article_loses_its_dateline_like_a_scrape_does():
+    from eventdesk.clean import clean_document
+    from eventdesk.record import Document
+
+    html = ("<html><body><article><h1>Police arrest cell</h1>"
+            "<p>KIRKUK, Iraq - Iraqi police arrested five suspected members of a militant cell "
+            "in the city on Sunday, the provincial police chief told reporters.</p>"
+            "<p>The suspects had been planning attacks on checkpoints south of the city and were "
+            "found with explosives and rifles, the chief said in a statement.</p>"
+            "</article></body></html>")
+    doc = Document(id="d-2", source="x.html", raw=html, content_type="html")
+    clean_document(doc)
+    assert doc.body.startswith("Iraqi police arrested five suspected members")

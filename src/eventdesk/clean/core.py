@@ -61,7 +61,9 @@ def _clean_html(doc: Document, config: CleanConfig, kb: CleanKnowledge) -> None:
     paragraphs = article.body.splitlines()
     while paragraphs and doc.title and norm_line(paragraphs[0]) == norm_line(doc.title):
         paragraphs.pop(0)  # the headline is not part of the body
-    doc.body = "\n".join(paragraphs)
+    if paragraphs:
+        paragraphs[0] = strip_dateline(paragraphs[0], kb)  # "KIRKUK, Iraq - " is not body text
+    doc.body = "\n".join(p for p in paragraphs if p.strip())
     doc.authors = article.authors
     date = hint_date(doc.meta.get("published")) or hint_date(article.date)
     _set_date(doc, date)
