@@ -21,3 +21,22 @@ def test_a_fight_with_x_without_retreat_keeps_the_subject_as_actor(nlp):
     evs = [e for e in events_of(nlp, "On Friday the militants held Rawa after days of fighting with the army.")
            if e.event_type == "Battles"]
     assert not evs or evs[0].actor1 == "Islamic State"
+
+
+def test_the_side_that_led_an_action_acts_but_a_backer_does_not():
+    from eventdesk.extract.events import EventConfig, extract_events
+    from eventdesk.record import Document
+    from eventdesk.understand.mentions import make_doc
+    from eventdesk.understand.nlp import NlpConfig, build_nlp
+
+    full = build_nlp(NlpConfig(components=["actors", "dates"]))
+
+    def actors1(text):
+        doc = Document(id="d", source="t.txt", body=text)
+        doc.analysis = full(make_doc(full, text, ("2017-11-09", "day"), "d"))
+        return [e.actor1 for e in extract_events(doc, EventConfig())]
+
+    assert actors1("The militants regrouped for a decade after the US-led 2003 invasion of Iraq.") \
+        == ["Government of the United States"]
+    assert actors1("The US-backed Syrian Democratic Forces captured the town of Hajin on Friday.") \
+        == ["SDF: Syrian Democratic Forces"]

@@ -69,6 +69,7 @@ class EventLexicon:
     territory_words: frozenset = frozenset()
     backing_cues: frozenset = frozenset()
     retreat_words: frozenset = frozenset()  # "withdraw", "pull back": the subject gave way
+    lead_words: frozenset = frozenset()  # "the US-led invasion": the leader acted
     modality: dict[str, frozenset] = field(default_factory=dict)
     implicative: frozenset = frozenset()
     vague: dict[str, int] = field(default_factory=dict)
@@ -141,6 +142,7 @@ def load_lexicon() -> EventLexicon:
     lex.territory_words = _words("event_triggers.yaml", "territory_words")
     lex.backing_cues = _words("event_triggers.yaml", "backing_cues")
     lex.retreat_words = _words("event_triggers.yaml", "retreat_words")
+    lex.lead_words = _words("event_triggers.yaml", "lead_words")
     modality: dict[str, set] = {}
     for e in knowledge.load("modality.yaml", "cues", _check_cue):
         modality.setdefault(e["kind"], set()).update(str(w).lower() for w in e["words"])

@@ -158,6 +158,10 @@ def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo 
         for c in main.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in idx.by_token):
                 a1 = a1 or idx.actor_in(c)
+            elif c.dep_ == "amod" and c.lower_ in idx.lex.lead_words and a1 is None:
+                # "the US-led invasion": the side that led the action acted ("US-backed"
+                # stays support: a backer is not the actor)
+                a1 = next((idx.by_token[g.i].value for g in c.children if g.i in idx.by_token), None)
         between = _prep_objects(main, {"between"})
         if between:
             b = between[0]

@@ -88,6 +88,7 @@ class ActorResolver:
         self._partner_preps = self.describer.state_role_words("partner_prepositions")
         self._place_nouns = self.describer.state_role_words("place_nouns")
         self._party_verbs = self.describer.state_role_words("party_verbs")
+        self._lead_words = self.describer.state_role_words("lead_words")
 
     def __call__(self, doc: Doc) -> Doc:
         context = DocContext(doc, self.describer)
@@ -148,6 +149,8 @@ class ActorResolver:
             return head.lower_ not in self._place_nouns and head.ent_type_ not in _PLACE_LABELS
         if dep == "dobj":
             return head.lemma_.lower() in self._party_verbs
+        if dep == "npadvmod":
+            return head.lower_ in self._lead_words
         return False
 
     # ---- descriptions -----------------------------------------------------------------------
