@@ -40,3 +40,17 @@ def test_the_side_that_led_an_action_acts_but_a_backer_does_not():
         == ["Government of the United States"]
     assert actors1("The US-backed Syrian Democratic Forces captured the town of Hajin on Friday.") \
         == ["SDF: Syrian Democratic Forces"]
+
+
+def test_two_sides_written_as_adjectives_on_one_noun_are_both_actors():
+    from eventdesk.extract.events import EventConfig, extract_events
+    from eventdesk.record import Document
+    from eventdesk.understand.mentions import make_doc
+    from eventdesk.understand.nlp import NlpConfig, build_nlp
+
+    full = build_nlp(NlpConfig(components=["actors", "dates"]))
+    text = "Officials feared more of this month's clashes between Iraqi and Kurdish forces near Kirkuk."
+    doc = Document(id="d", source="t.txt", body=text)
+    doc.analysis = full(make_doc(full, text, ("2017-10-30", "day"), "d"))
+    clashes = [e for e in extract_events(doc, EventConfig()) if e.actor2]
+    assert clashes and clashes[0].actor1 == "Military Forces of Iraq" and clashes[0].actor2 == "Peshmerga"

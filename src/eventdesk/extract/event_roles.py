@@ -117,6 +117,22 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _shared_noun_sides(noun: Token, named: ActorInfo | None
+                       ) -> tuple[ActorInfo, ActorInfo] | None:
+    """Sides written as coordinated adjectives on one noun ("Iraqi and Kurdish forces"): each
+    adjective with the noun is resolved through the registry, in the order written."""
+    adjs = [c for c in noun.children if c.dep_ == "amod"]
+    if not adjs or not any(c.dep_ == "conj" for c in adjs[0].children):
+        return None
+    words = [adjs[0], *[c for c in adjs[0].children if c.dep_ == "conj"]]
+    from eventdesk.understand.actor_registry import ActorRegistry  # loaded once per process
+
+    first = ActorRegistry.default().resolve(f"{words[0].text} {noun.text}")
+    if first is None or named is None or first.name == named.name:
+        return None  # the adjective next to the noun was resolved in context: keep it
+    return ActorInfo(first.name, first.inter, first.country, first.id), named
+
+
 def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     return [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]
@@ -167,6 +183,8 @@ def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo 
             b = between[0]
             a1 = idx.actor_in(b)
             a2 = next((idx.actor_in(c) for c in b.conjuncts if idx.actor_in(c)), None)
+            if a2 is None:  # "clashes between Iraqi and Kurdish forces": two sides share a noun
+                a1, a2 = _shared_noun_sides(b, a1) or (a1, a2)
         a1 = a1 or next((idx.actor_in(o) for o in _prep_objects(main, {"by"}) if idx.actor_in(o)), None)
         a2 = a2 or next((idx.actor_in(o) for o in _prep_objects(main, {"against", "on", "of", "upon"})
                          if idx.actor_in(o)), None)
