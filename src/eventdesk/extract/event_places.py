@@ -17,18 +17,22 @@ import importlib
 from collections import Counter
 from dataclasses import replace
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Token
 
 from eventdesk.extract.event_context import Located, PlaceInfo
-
-LOCATIVE_PREPS = {"in", "near", "at", "outside", "around", "inside", "into", "towards", "toward"}
-# "of" is locative only after a direction or a settlement word: "west of al-Bab", "the town of Hajin"
-OF_HEADS = {"west", "east", "north", "south", "outskirts", "town", "city", "village", "province",
-            "district", "suburb", "suburbs", "edge", "south-west", "north-west", "south-east", "north-east",
-            "northwest", "northeast", "southwest", "southeast", "region"}
+from eventdesk.knowledge import load_all
 
 
-SETTLEMENT_HEADS = {"town", "city", "village", "district", "suburb", "province", "region"}
+
+@lru_cache(maxsize=None)
+def place_words(key: str) -> frozenset[str]:
+    """A word list of knowledge/data/event_places.yaml (built-in plus user extensions)."""
+    return frozenset(str(w).lower() for _, content in load_all("event_places.yaml")
+                     for w in (content or {}).get(key, []) or [])
+
+
 FOREIGN_SHARE = 0.15
 
 
@@ -106,11 +110,12 @@ def locative_places(doc: Doc, known: list[Located], actors: list[Located]) -> li
     for tok in doc:
         prep = tok.head
         # "the town of Karabulak": the settlement word outranks the tagger's PERSON guess
-        settled = prep.lower_ == "of" and prep.head.lower_ in SETTLEMENT_HEADS
+        settled = prep.lower_ == "of" and prep.head.lower_ in place_words("settlement_heads")
         if tok.dep_ != "pobj" or tok.pos_ != "PROPN" or (
                 tok.ent_type_ in ("PERSON", "DATE", "NORP") and not (settled and tok.ent_type_ == "PERSON")):
             continue
-        if not (prep.lower_ in LOCATIVE_PREPS or prep.lower_ == "of" and prep.head.lower_ in OF_HEADS):
+        if not (prep.lower_ in place_words("locative_prepositions")
+                or prep.lower_ == "of" and prep.head.lower_ in place_words("of_heads")):
             continue
         words = _name_tokens(tok)
         if any(t.i in taken for t in words):
