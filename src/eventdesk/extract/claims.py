@@ -288,9 +288,15 @@ def extract_claims(document: Document | Doc, config: ClaimConfig | None = None) 
         return ClaimExtractor(config).extract(document)
     if document.analysis is None:
         raise ValueError(Errors.E401.format(reason=f"{document.id} has no spaCy analysis"))
+    return _document_claims(ClaimExtractor(config), document)
+
+
+def _document_claims(extractor: "ClaimExtractor", document: Document) -> list[Claim]:
+    """Claims of an analysed Document; an estimated publication year (not an anchor for the
+    NLP) still dates the claims when nothing closer does."""
     published = document.analysis.user_data.get("published") or (
         (document.published, document.published_precision or "day") if document.published else None)
-    claims = ClaimExtractor(config).extract(document.analysis, document.id, published)
+    claims = extractor.extract(document.analysis, document.id, published)
     for c in claims:
         c.id = claim_id(c)
     return claims
@@ -317,10 +323,6 @@ class ClaimStage(Stage):
         if doc.language and not doc.language.startswith(self.config.language):
             self.count("other_language")  # the lexicons are English
             return
-        published = doc.analysis.user_data.get("published") or (
-            (doc.published, doc.published_precision or "day") if doc.published else None)
-        doc.claims = self.extractor.extract(doc.analysis, doc.id, published)
-        for c in doc.claims:
-            c.id = claim_id(c)
+        doc.claims = _document_claims(self.extractor, doc)
         self.count("claims", len(doc.claims))
         self.count("claims_attributed", sum(c.attributed_to is not None for c in doc.claims))

@@ -88,9 +88,7 @@ def read_actors(doc: Doc) -> list[Located]:
             ref = span._.actor if span.has_extension("actor") else None
             if ref is None or not _attr(ref, "name"):
                 continue
-            inter = _attr(ref, "inter")
-            out.append(_located(span, ActorInfo(ref.name, None if inter is None else str(inter),
-                                                _attr(ref, "country"), _attr(ref, "id"))))
+            out.append(_located(span, _actor_info(ref)))
         return out
     registry = _optional("eventdesk.understand.actors", "ActorRegistry")
     for ent in doc.ents:
@@ -98,11 +96,21 @@ def read_actors(doc: Doc) -> list[Located]:
             continue
         ref = registry.default().resolve(ent.text) if registry is not None else None
         if ref is not None:
-            out.append(_located(ent, ActorInfo(ref.name, str(_attr(ref, "inter")), _attr(ref, "country"),
-                                               _attr(ref, "id"))))
+            out.append(_located(ent, _actor_info(ref)))
         elif ent.label_ == "ORG":
             out.append(_located(ent, ActorInfo(ent.text)))
     return out
+
+
+def _actor_info(ref) -> ActorInfo:
+    inter = _attr(ref, "inter")
+    return ActorInfo(ref.name, None if inter is None else str(inter), _attr(ref, "country"),
+                     _attr(ref, "id"))
+
+
+def _place_info(p) -> PlaceInfo:
+    return PlaceInfo(p.name, _attr(p, "country"), _attr(p, "latitude"), _attr(p, "longitude"),
+                     _attr(p, "geo_precision"))
 
 
 def read_places(doc: Doc) -> list[Located]:
@@ -112,8 +120,7 @@ def read_places(doc: Doc) -> list[Located]:
             p = span._.place if span.has_extension("place") else None
             if p is None or not _attr(p, "name"):
                 continue
-            out.append(_located(span, PlaceInfo(p.name, _attr(p, "country"), _attr(p, "latitude"),
-                                                _attr(p, "longitude"), _attr(p, "geo_precision"))))
+            out.append(_located(span, _place_info(p)))
         return out
     gazetteer = _optional("eventdesk.understand.places", "Gazetteer")
     for ent in doc.ents:
@@ -121,8 +128,7 @@ def read_places(doc: Doc) -> list[Located]:
             continue
         p = gazetteer.default().resolve(ent.text) if gazetteer is not None else None
         if p is not None:
-            out.append(_located(ent, PlaceInfo(p.name, _attr(p, "country"), _attr(p, "latitude"),
-                                               _attr(p, "longitude"), _attr(p, "geo_precision"))))
+            out.append(_located(ent, _place_info(p)))
         else:
             out.append(_located(ent, PlaceInfo(ent.text, None, None, None, 1)))
     return out

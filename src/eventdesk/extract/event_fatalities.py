@@ -99,11 +99,11 @@ def _count_tokens(noun: Token) -> list[Token]:
 _VAGUE_CACHE: set[str] = set()
 
 
-def _victims(tok: Token) -> list[Token]:
+def _victims(tok: Token, lex: EventLexicon) -> list[Token]:
     """The nouns a death word counts: object of 'killed', subject of 'died'/'were killed'."""
     lemma = tok.lemma_.lower()
     out: list[Token] = []
-    if lemma in ("dead", "death", "deaths", "toll"):
+    if lemma in lex.death_nouns:
         if tok.head.lemma_.lower() in ("leave", "be") or tok.dep_ in ("amod", "acomp", "oprd"):
             out += [c for c in tok.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
         out += [c for c in tok.children if c.dep_ in ("nummod", "npadvmod", "nsubj")]
@@ -132,7 +132,7 @@ def fatalities_of(death_tokens: list[Token], lex: EventLexicon) -> tuple[int | N
     best: tuple[int | None, int | None] = (None, None)
     for tok in death_tokens:
         low_sum, high_sum, found = 0, 0, False
-        for victim in _victims(tok):
+        for victim in _victims(tok, lex):
             for noun in [victim, *[c for c in victim.conjuncts]]:
                 toks = _count_tokens(noun)
                 if not toks:

@@ -26,7 +26,7 @@ EVENT_TYPES = {
 }
 REQUIRES = {None, "place_object", "person_object", "context", "dated"}
 MODALITY_KINDS = {"modal", "unrealised_verb", "unrealised_noun", "conditional", "habitual", "negation", "backing",
-                  "commentary", "negated_object"}
+                  "commentary", "negated_object", "place_count"}
 BOUNDS = {"low", "both", "high"}
 
 
@@ -75,6 +75,7 @@ class EventLexicon:
     vague: dict[str, int] = field(default_factory=dict)
     hedges: list[tuple[str, str]] = field(default_factory=list)  # (phrase, bound), longest first
     death_words: frozenset = frozenset()
+    death_nouns: frozenset = frozenset()
 
     def cue(self, kind: str) -> frozenset:
         return self.modality.get(kind, frozenset())
@@ -154,4 +155,5 @@ def load_lexicon() -> EventLexicon:
               for w in e["words"]]
     lex.hedges = sorted(hedges, key=lambda h: -len(h[0]))
     lex.death_words = _words("event_quantities.yaml", "death_words")
+    lex.death_nouns = _words("event_quantities.yaml", "death_nouns")
     return lex

@@ -25,7 +25,6 @@ from spacy.tokens import Token
 from eventdesk.extract.event_lexicon import EventLexicon
 
 PRESENT = {"VBZ", "VBP"}
-PLACE_COUNTS = {"countries", "cities", "provinces", "towns", "regions", "states", "continents"}
 MAX_CLIMB = 6  # verbs above the trigger worth checking; a sentence rarely nests deeper
 
 
@@ -106,7 +105,7 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
         if any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in main.children):
             return "aggregate"  # "the 1,120 attacks claimed by IS": a count, not an occurrence
         for t in main.subtree:
-            if not sent_dated and t.lower_ in PLACE_COUNTS and any(c.like_num for c in t.subtree):
+            if not sent_dated and t.lower_ in lex.cue("place_count") and any(c.like_num for c in t.subtree):
                 return "aggregate"
     if main.tag_ == "VBG" and main.dep_ in ("csubj", "nsubj", "csubjpass"):
         return "generic"  # "Defeating Isis militarily deprives them of territory"

@@ -22,13 +22,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.extract.event_context import DateInfo, Located, PlaceInfo
-from eventdesk.extract.event_places import clean_places, gazetteer, locative_places
+from eventdesk.extract.event_places import clean_places, gazetteer, locative_places, place_words
 
 # gold/README: "more than about a month"; 31 days keeps "late September" in a paper of
 # 30 October current and "November" in a 2017 (year-only) paper historical, as the gold does.
 HISTORICAL_DAYS = 31
-NEAR_WORDS = {"near", "outside", "around", "west", "east", "north", "south", "towards", "toward", "close",
-              "western", "eastern", "northern", "southern", "outskirts", "from"}
 
 
 @lru_cache(maxsize=512)
@@ -90,7 +88,7 @@ class Context:
                    if tok.is_ancestor(a)) and t.i not in range(tok.left_edge.i, tok.i + 1):
                 continue
             prec = loc.value.geo_precision or 3
-            near = any(w.lower_ in NEAR_WORDS for w in self.doc[max(loc.start - 2, 0):loc.start])
+            near = any(w.lower_ in place_words("near_words") for w in self.doc[max(loc.start - 2, 0):loc.start])
             if near and prec == 1:
                 prec = 2
             if best is None or prec < best[1]:

@@ -15,7 +15,6 @@ they arrive; merging is idempotent (a source already on an event is not added ag
 from __future__ import annotations
 
 import copy
-import importlib
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -37,17 +36,11 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
 def default_registry() -> Any:
-    """`ActorRegistry.default()` when the actor registry is installed, else None (names then
-    agree only when equal, qualified or state forces of one country)."""
-    for name in ("eventdesk.understand.actors", "eventdesk.understand.actor_registry"):
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        registry_cls = getattr(module, "ActorRegistry", None)
-        if registry_cls is not None:
-            return registry_cls.default()
-    return None
+    """The actor registry, loaded once per process (affiliates and lineages make actors
+    compatible)."""
+    from eventdesk.understand.actor_registry import ActorRegistry  # lazy: no load at import
+
+    return ActorRegistry.default()
 
 
 def _figures(pairs: Any) -> tuple[int | None, int | None]:

@@ -79,15 +79,20 @@ class EventRow(Base):
     seq: Mapped[int] = mapped_column(Integer, index=True)
 
 
-class EventSourceRow(Base):
-    __tablename__ = "event_sources"
-    __table_args__ = (UniqueConstraint("event_id", "document_id", "start", "end"),)
+class EvidenceColumns:
+    """The provenance of an extracted item: which document, where in its body, what text."""
+
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+
+
+class EventSourceRow(EvidenceColumns, Base):
+    __tablename__ = "event_sources"
+    __table_args__ = (UniqueConstraint("event_id", "document_id", "start", "end"),)
+    event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
     fatalities: Mapped[int | None] = mapped_column(Integer, nullable=True)
     fatalities_high: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
@@ -117,12 +122,7 @@ class ClaimRow(Base):
     seq: Mapped[int] = mapped_column(Integer, index=True)
 
 
-class ClaimSourceRow(Base):
+class ClaimSourceRow(EvidenceColumns, Base):
     __tablename__ = "claim_sources"
     __table_args__ = (UniqueConstraint("claim_id", "document_id", "start", "end"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     claim_id: Mapped[str] = mapped_column(ForeignKey("claims.id"), index=True)
-    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), index=True)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
