@@ -28,21 +28,45 @@ REGION_WORDS = {"province", "state", "county", "region", "governorate", "distric
 
 
 def articles(path: Path):
+    """Per article: (name, prefer, gold, area) of each locational toponym, where `area` is
+    the text after "Name, " that may name its state or country, as the place resolver reads
+    it (understand/places.py): the next toponym, else one capitalised token."""
     for art in ET.parse(path).getroot().iter("article"):
         text = art.findtext("text") or ""
-        tops = []
+        found = []
         for t in art.iter("toponym"):
             if (t.findtext("nonLocational") or "").strip().lower() == "true":
                 continue
-            start, end = int(t.findtext("start")), int(t.findtext("end"))
+            found.append((int(t.findtext("start")), int(t.findtext("end")), t))
+        starts = {start: end for start, end, _ in found}
+        tops = []
+        for start, end, t in found:
             gold = None
             if t.findtext("geonamesID"):
                 gold = (t.findtext("geonamesID"), float(t.findtext("latitude")),
                         float(t.findtext("longitude")))
             nxt = text[end:end + 20].split()
             prefer = "region" if nxt and nxt[0].lower().strip(".,") in REGION_WORDS else None
-            tops.append((text[start:end] or t.findtext("extractedName"), prefer, gold))
+            tops.append((text[start:end] or t.findtext("extractedName"), prefer, gold,
+                         _area_after(text, end, starts)))
         yield tops
+
+
+def _area_after(text: str, end: int, starts: dict[int, int]) -> str | None:
+    if not text.startswith(", ", end):
+        return None
+    at = end + 2
+    if at in starts:
+        return text[at:starts[at]]
+    token = text[at:at + 30].split(maxsplit=1)[0].rstrip(",;:)") if text[at:at + 1].strip() else ""
+    shaped = token.replace(".", "").isalpha() and (token.isalpha() or token.endswith("."))
+    return token if shaped and token[:1].isupper() else None
+
+
+def lookups(gaz: Gazetteer, tops) -> list[str]:
+    """The names to resolve: "Town, Area" when the area is one (as the resolver does)."""
+    return [f"{name}, {area}" if area and gaz.area(area) is not None else name
+            for name, _, _, area in tops]
 
 
 def main() -> int:
@@ -58,9 +82,9 @@ def main() -> int:
     t0 = time.perf_counter()
     n_resolved = 0
     for tops in articles(GWN):
-        places = gaz.resolve_all([t[0] for t in tops], [t[1] for t in tops])
+        places = gaz.resolve_all(lookups(gaz, tops), [t[1] for t in tops])
         n_resolved += len(tops)
-        for (name, _, gold), place in zip(tops, places):
+        for (name, _, gold, _), place in zip(tops, places):
             if gold is None:
                 continue
             if place is None or place.latitude is None:

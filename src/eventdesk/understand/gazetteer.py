@@ -92,6 +92,17 @@ class RankConfig:
     # 0.903 (0.903 without); only main-name towns set the size (White House: Casablanca).
     tiny_ratio: float = 50.0
     tiny_malus: float = 1.0
+    # "Croft, Yorkshire": a county or region holds the towns within this distance of its
+    # middle (general knowledge: Yorkshire, the largest English county, reaches ~120 km from
+    # its middle; US counties and most admin2 areas are far smaller).
+    area_km: float = 120.0
+    # A town under 1/world_ratio the size of the biggest town of its main name anywhere loses
+    # world_malus, whatever the document's countries: London, California (1,900 people) in
+    # an article about Los Angeles is still London. GeoWebNews, ratio 300 / 1,000 / 3,000:
+    # 0.9063 each (0.9059 without); malus 1 / 2 / 3: the same figure; 2 also holds London
+    # against a hamlet of a state the article names, a case the benchmark does not hold.
+    world_ratio: float = 1000.0
+    world_malus: float = 2.0
 
 
 COMPASS_ADJECTIVES = frozenset({
@@ -99,6 +110,8 @@ COMPASS_ADJECTIVES = frozenset({
     "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
     "southwestern", "northeast", "northwest", "southeast", "southwest", "upper", "lower"})
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "n", "s", "e", "w"})
+# What may follow "Town, " as the area that holds the town.
+AREA_KINDS = frozenset({"country", "admin1", "admin2", "region"})
 REGION_KINDS = frozenset({"country", "continent", "admin1", "admin2", "region", "district",
                           "water"})
 _lock = threading.Lock()
@@ -127,6 +140,8 @@ class Gazetteer:
         self._by_letter: dict[str, list[str]] | None = None
         self._facility_words: frozenset[str] | None = None
         self._states: dict[str, str] | None = None
+        self._admin1: dict[tuple[str, str], list[int]] | None = None
+        self._bare: dict[str, list[tuple[str, str]]] | None = None
         self._code_of = {v.casefold(): k for k, v in index.country_names.items()}
 
     @classmethod
@@ -181,7 +196,7 @@ class Gazetteer:
         if exact:
             best: dict[int, int] = {}
             for code in exact:
-                if self._acronym_clash(name, code // 2) or nisba and not code % 2:
+                if self._acronym_clash(name, code) or nisba and not code % 2:
                     continue  # "al-Baghdadi" as a GeoNames alternate of Baghdati (Georgia)
                 best[code // 2] = max(best.get(code // 2, 0), 1 + code % 2)
             return list(best.items())
@@ -211,30 +226,105 @@ class Gazetteer:
     def area(self, text: str) -> tuple[str, str | None] | None:
         """(country code, admin1 name or None) that `text` names as the second half of a
         "Town, Area" pair: a first-level region ("Illinois", "Ill.", a US postal code "IL",
-        "B.C.") or a country ("Texas", "Jordan"); None when it names neither."""
-        state = self._us_states().get(text) if len(text) == 2 and text.isupper() else None
-        if state is not None:
-            return ("US", state)
-        if "," in text:
+        "B.C.", "Washington"), a county or historic region ("Yorkshire") or a country
+        ("Texas", "Jordan"); None when it names none of them."""
+        found = self._area_records(text) or [
+            i for cc, a1 in self._bare_admin1().get(name_key(text), ())
+            for i in self._admin1_named(cc, a1)]
+        if not found:
             return None
-        ranked = self.rank(text)
-        # What the name means alone: in "Homs, Hama and Idlib" the second name is a town.
-        rec = self.index.records[ranked[0][1]] if ranked else None
-        if rec is None or rec[6] not in ("admin1", "country") or not rec[2]:
-            return None
+        rec = self.index.records[found[0]]
         return (rec[2], rec[3] if rec[6] == "admin1" else None)
 
+    def _area_records(self, text: str) -> list[int]:
+        """The area `text` names after "Town, " when that is what it means alone (in "Homs,
+        Hama and Idlib" the second name is a town)."""
+        state = self._us_states().get(text) if len(text) == 2 and text.isupper() else None
+        if state is not None:
+            return self._admin1_named("US", state)
+        if "," in text:
+            return []
+        ranked = self.rank(text)
+        rec = self.index.records[ranked[0][1]] if ranked else None
+        return [ranked[0][1]] if rec is not None and rec[6] in AREA_KINDS and rec[2] else []
+
+    def _bare_areas(self, town: str, text: str) -> list[int]:
+        """A first-level region whose bare name a bigger town holds ("Tacoma, Washington"),
+        unless the first name is itself a capital or an area: then the pair is a list
+        ("Washington, New York and Boston")."""
+        found = self._bare_admin1().get(name_key(text), ())
+        if not found:
+            return []
+        alone = self.rank(town)
+        if alone and self.index.records[alone[0][1]][6] in AREA_KINDS | {"capital"}:
+            return []
+        return [i for cc, a1 in found for i in self._admin1_named(cc, a1)]
+
     def _qualified(self, town: str, qualifier: str) -> list[tuple[int, int]]:
-        """"Springfield, Illinois", "Portland, Ore.", "Dayton, OH", "Paris, Texas": the
-        candidates of the town inside the area after the comma, else all of them."""
+        """"Springfield, Illinois", "Portland, Ore.", "Dayton, OH", "Paris, Texas", "Croft,
+        Yorkshire", "Tacoma, Washington": the candidates of the town inside the area after
+        the comma, else all of them; for a town the gazetteer lacks ("Camp Murray, Wash."),
+        the places the qualifier names."""
         cands = self.candidates(town)
-        area = self.area(qualifier)
-        if area is None:
-            return cands
-        cc, admin1 = area
-        inside = [(i, q) for i, q in cands if self.index.records[i][2] == cc
-                  and (admin1 is None or self.index.records[i][3] == admin1)]
-        return inside or cands
+        areas = self._area_records(qualifier)
+        inside = [(i, q) for a in areas for i, q in cands if self._inside(i, a)]
+        if not inside and not areas:
+            inside = [(i, q) for a in self._bare_areas(town, qualifier) for i, q in cands
+                      if q == 2 and self._inside(i, a)]
+        if inside:
+            return self._nearest(inside, areas)
+        if areas and not any(q == 2 for _, q in cands):
+            # Only a loose or partial match ("Oulton Park" -> Park County): the writer said
+            # where it is, and that is the better answer.
+            return self.candidates(qualifier)
+        return cands
+
+    def _nearest(self, inside: list[tuple[int, int]], areas: list[int]) -> list[tuple[int, int]]:
+        """Of the same-named towns of a county or region known only by its middle, the one
+        nearest to it ("Croft, Yorkshire")."""
+        if len(inside) < 2 or not areas or not self._by_distance(areas[0]):
+            return inside
+        a = self.index.records[areas[0]]
+        return [min(inside, key=lambda c: km(self.index.records[c[0]][4:6], (a[4], a[5])))]
+
+    def _by_distance(self, area: int) -> bool:
+        a = self.index.records[area]
+        return a[6] in ("admin2", "region") or (a[6] == "admin1" and not a[3])
+
+    def _inside(self, idx: int, area: int) -> bool:
+        """Whether place `idx` lies in the area record `area`: by name for a country or a
+        first-level region, by distance for a county or a region (their towns do not carry
+        their name)."""
+        rec, a = self.index.records[idx], self.index.records[area]
+        if rec[2] != a[2] or idx == area:
+            return False
+        if a[6] == "country":
+            return True
+        if not self._by_distance(area):
+            return rec[3] == a[3]
+        return rec[4] is not None and km((rec[4], rec[5]), (a[4], a[5])) <= self.config.area_km
+
+    def _admin1_named(self, cc: str, admin1: str) -> list[int]:
+        return self._admin1_index().get((cc, admin1), [])
+
+    def _admin1_index(self) -> dict[tuple[str, str], list[int]]:
+        """(country, admin1 name) -> its admin1 records, built on first use."""
+        if self._admin1 is None:
+            table: dict[tuple[str, str], list[int]] = defaultdict(list)
+            for i, rec in enumerate(self.index.records):
+                if rec[6] == "admin1" and rec[2] and rec[3]:
+                    table[(rec[2], rec[3])].append(i)
+            self._admin1 = dict(table)
+        return self._admin1
+
+    def _bare_admin1(self) -> dict[str, list[tuple[str, str]]]:
+        """name key -> the (country, admin1) that bear that name (Washington, New York)."""
+        if self._bare is None:
+            table: dict[str, list[tuple[str, str]]] = defaultdict(list)
+            for cc, a1 in self._admin1_index():
+                table[name_key(a1)].append((cc, a1))
+            self._bare = dict(table)
+        return self._bare
 
     def _us_states(self) -> dict[str, str]:
         """US postal codes -> state names, as the index names the states' towns' admin1."""
@@ -244,15 +334,16 @@ class Gazetteer:
             self._states = us_state_names()
         return self._states
 
-    def _acronym_clash(self, name: str, idx: int) -> bool:
+    def _acronym_clash(self, name: str, code: int) -> bool:
         """"IS", "AQ", "SDF" in capitals are abbreviations, not the towns Is (Russia) or
         Is-sur-Tille: a short name in capitals matches a town only when the town's main name
         holds it in capitals; countries, regions and curated places keep their abbreviations
-        ("US", "UAE", "KRG")."""
+        ("US", "UAE", "KRG"), and so does a town whose curated alternates list it ("D.C.")."""
         if not (name.isupper() and len(name) <= 4):
             return False
-        rec = self.index.records[idx]
-        return not (rec[6] in REGION_KINDS or rec[8] or name in rec[1])
+        rec = self.index.records[code // 2]
+        curated_alias = code % 2 and name_key(rec[1]) != name_key(name)
+        return not (rec[6] in REGION_KINDS or rec[8] or name in rec[1] or curated_alias)
 
     def _facility(self, name: str) -> list[tuple[int, int]] | None:
         """"X International Airport", "X Air Base": the curated name of the facility, else the
@@ -367,11 +458,14 @@ class Gazetteer:
     def _demote_tiny(self, ranked: list[tuple[float, int]], quality: dict[int, int],
                      weights: dict[str, float]) -> list[tuple[float, int]]:
         recs, towns = self.index.records, ("city", "capital")
-        top = max((recs[i][7] for _, i in ranked if quality[i] == 2 and recs[i][6] in towns
-                   and weights.get(recs[i][2])), default=0)
-        limit = top / self.config.tiny_ratio
-        return [(s - self.config.tiny_malus if recs[i][6] in towns and recs[i][7] < limit
-                 else s, i) for s, i in ranked]
+        main = [recs[i] for _, i in ranked if quality[i] == 2 and recs[i][6] in towns]
+        top = max((r[7] for r in main if weights.get(r[2])), default=0)
+        world = max((r[7] for r in main), default=0)
+        cfg = self.config
+        limit, far = top / cfg.tiny_ratio, world / cfg.world_ratio
+        return [(s - (cfg.world_malus if recs[i][7] < far else cfg.tiny_malus)
+                 if recs[i][6] in towns and recs[i][7] < max(limit, far) else s, i)
+                for s, i in ranked]
 
     def resolve(self, name: str, countries: Iterable[str] | dict | None = None,
                 near: Sequence[tuple[float, float]] | None = None,
@@ -385,38 +479,92 @@ class Gazetteer:
                     countries: Iterable[str] | None = None) -> list[Place | None]:
         """Resolve the toponyms of one document, each in the context of the others.
 
-        Pass 1 ranks each name with the countries the caller knows; the countries of its
-        answers (each counted once per distinct name) and their points then become the
-        context of pass 2, where every name sees the others' points but not its own.
+        Pass 1 ranks each name with the countries the caller knows; the countries, regions
+        and points of its answers (each counted once per distinct name) then become the
+        context of pass 2, where every name sees the others' answers but not its own
+        (GeoWebNews 0.9005 when a name's own first answer counted, 0.9096 without). A name
+        that qualified a town elsewhere ("Tacoma, Washington") keeps that sense.
         """
         prefer = list(prefer) if prefer is not None else [None] * len(names)
         base = self._weights(countries)
         first = [self.rank(n, base, None, p) for n, p in zip(names, prefer)]
-        votes: Counter = Counter()
-        regions: set[tuple[str, str]] = set()
-        points: dict[str, tuple[float, float]] = {}
-        for n, ranked in zip(names, first):
-            if not ranked or name_key(n) in points or n.islower():
-                continue  # a lower-case word ("the embassy") is no name and lends no context
-            rec = self.index.records[ranked[0][1]]
-            if rec[2]:
-                votes[rec[2]] += 1
-            if rec[6] == "admin1" and rec[3]:
-                regions.add((rec[2], rec[3]))
-            if rec[6] not in ("country", "continent") and rec[4] is not None:
-                points[name_key(n)] = (rec[4], rec[5])
-        total = sum(votes.values()) or 1
-        weights = {c: min(1.0, 0.5 + v / total) for c, v in votes.items()}
-        for c, w in base.items():
-            weights[c] = max(weights.get(c, 0.0), w)
-        context = frozenset(regions)
+        context = self._context(names, first)
         out: list[Place | None] = []
         for n, p, ranked in zip(names, prefer, first):
             if not ranked:
                 out.append(None)
                 continue
-            own = name_key(n)
-            near = [pt for k, pt in points.items() if k != own]
-            again = self.rank(n, weights, near, p, context)
+            own = self._own_key(n)
+            sense = context.senses.get(own)
+            if sense is not None:  # "Tacoma, Washington" said which Washington this is
+                out.append(self.place(sense))
+                continue
+            weights, regions, near = context.without(own, base)
+            again = self.rank(n, weights, near, p, regions)
             out.append(self.place(again[0][1]) if again else None)
         return out
+
+    def _context(self, names: Sequence[str], first: list) -> "_Context":
+        """What each distinct name's first answer says about the document."""
+        ctx = _Context()
+        for n, ranked in zip(names, first):
+            key = self._own_key(n)
+            if not ranked or key in ctx.seen or n.islower():
+                continue  # a lower-case word ("the embassy") is no name and lends no context
+            ctx.seen.add(key)
+            rec = self.index.records[ranked[0][1]]
+            self._area_sense(n, ranked[0][1], ctx)
+            if rec[2]:
+                ctx.votes[key] = rec[2]
+            if rec[6] == "admin1" and rec[3]:
+                ctx.regions[key] = (rec[2], rec[3])
+            if rec[6] not in ("country", "continent") and rec[4] is not None:
+                ctx.points[key] = (rec[4], rec[5])
+        return ctx
+
+    def _own_key(self, name: str) -> str:
+        """The key a name lends context under: a pair whose town is unknown ("Ramor
+        Theatre, Virginia") is the qualifier named again."""
+        head, comma, tail = name.rpartition(",")
+        if (comma and head.strip() and tail.strip() and name_key(name) not in self.index.keys
+                and not any(q for _, q in self.candidates(head.strip()))):
+            return name_key(tail)
+        return name_key(name)
+
+    def _area_sense(self, name: str, idx: int, ctx: "_Context") -> None:
+        """"Tacoma, Washington": the area that holds the answer is what the qualifier means
+        wherever the document names it alone, and a region of the document."""
+        head, comma, tail = name.rpartition(",")
+        if not (comma and head.strip() and tail.strip()):
+            return
+        head, tail = head.strip(), tail.strip()
+        for area in self._area_records(tail) or self._bare_areas(head, tail):
+            if self._inside(idx, area):
+                ctx.senses.setdefault(name_key(tail), area)
+                rec = self.index.records[area]
+                if rec[6] == "admin1" and rec[3]:
+                    ctx.regions[name_key(tail)] = (rec[2], rec[3])
+                return
+
+
+@dataclass
+class _Context:
+    """The first-pass answers of a document's names, keyed by name; a name's context is
+    the others' answers (leave-one-out), never its own: "Santa Barbara" first read as the
+    Honduran department must not vote Honduras and that department into its own ranking."""
+
+    seen: set = field(default_factory=set)
+    votes: dict = field(default_factory=dict)  # name key -> country code
+    regions: dict = field(default_factory=dict)  # name key -> (country, admin1)
+    points: dict = field(default_factory=dict)  # name key -> (lat, lon)
+    senses: dict = field(default_factory=dict)  # name key -> the area record it names
+
+    def without(self, own: str, base: dict[str, float]):
+        votes = Counter(c for k, c in self.votes.items() if k != own)
+        total = sum(votes.values()) or 1
+        weights = {c: min(1.0, 0.5 + v / total) for c, v in votes.items()}
+        for c, w in base.items():
+            weights[c] = max(weights.get(c, 0.0), w)
+        regions = frozenset(r for k, r in self.regions.items() if k != own)
+        near = [pt for k, pt in self.points.items() if k != own]
+        return weights, regions, near

@@ -289,11 +289,14 @@ def build_index() -> GazetteerIndex:
         b.add((f"gn:{cont['geonameId']}", cont["name"], None, None, float(cont["lat"]),
                float(cont["lng"]), "continent", int(cont.get("population") or 0), False), alts)
 
-    # National capitals (countryinfo names them): the most populous town of that name.
+    # National capitals: the most populous town of the name GeoNames (countries.json) or
+    # countryinfo gives; each source lacks some (countryinfo: London; "Washington D.C." is
+    # no town's name).
     capitals: dict[tuple[str, str], int] = {}
-    for iso, ci in info.items():
-        if ci.get("capital"):
-            capitals[(iso, b.key(ci["capital"]))] = 0
+    for iso, c in _geonames_file("countries.json").items():
+        for cap in (c.get("capital"), info.get(iso, {}).get("capital")):
+            if cap and cap.strip():
+                capitals[(iso, b.key(cap))] = 0
     for city in cities.values():
         key = (city["countrycode"], b.key(city["name"]))
         if key in capitals and city["population"] >= capitals[key]:

@@ -1,0 +1,67 @@
+"""The gazetteer reads a document's toponyms together: "Town, Area" pairs, one sense per
+discourse, leave-one-out context, capitals and world cities against same-named hamlets."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventdesk.understand.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def test_capitals_of_both_sources_are_capitals(gaz):
+    # countryinfo names no capital for the United Kingdom and calls Washington "Washington D.C."
+    assert gaz.resolve("London").kind == "capital"
+    assert gaz.resolve("Washington").kind == "capital"
+
+
+def test_a_curated_abbreviation_in_capitals_names_its_town(gaz):
+    assert gaz.resolve("D.C.").name == "Washington"  # no longer an acronym clash
+    assert gaz.resolve("IS") is None  # still no town called "Is"
+
+
+def test_a_world_city_beats_a_hamlet_of_the_article_s_state(gaz):
+    # London, California has 1,900 people; an article about Los Angeles still means London.
+    places = gaz.resolve_all(["Los Angeles", "California", "New York", "London"])
+    assert places[3].country_code == "GB"
+
+
+def test_a_state_whose_bare_name_a_city_holds_qualifies_a_town(gaz):
+    tacoma, washington = gaz.resolve_all(["Tacoma, Washington", "Washington"])
+    assert (tacoma.name, tacoma.admin1) == ("Tacoma", "Washington")
+    assert washington.kind == "admin1"  # the document said which Washington it means
+    assert gaz.resolve_all(["Washington"])[0].kind == "capital"  # alone, the capital
+
+
+def test_a_list_is_no_town_and_state_pair(gaz):
+    # "Washington, New York and Boston": a capital first is a list, not a town of a state.
+    first, second = gaz.resolve_all(["Washington, New York", "New York"])
+    assert first.kind == "capital" and second.name == "New York City"
+    # "Iraq, Syria and Libya": a country is never moved into the next one
+    assert gaz.resolve_all(["Iraq, Syria"])[0].name == "Iraq"
+
+
+def test_an_unknown_place_in_a_named_area_is_the_area(gaz):
+    assert gaz.resolve("Oulton Park, Cheshire").name == "Cheshire"  # not Park County, Montana
+    murray = gaz.resolve("Camp Murray, Wash.")
+    assert (murray.kind, murray.admin1) == ("admin1", "Washington")
+
+
+def test_a_county_picks_its_own_town_of_a_shared_name(gaz):
+    croft = gaz.resolve("Croft, Yorkshire")
+    assert croft.country_code == "GB" and croft.latitude > 53.2
+
+
+def test_a_governorate_without_admin1_name_still_holds_its_towns(gaz):
+    assert gaz.resolve("Tikrit, Salahuddin").name == "Tikrit"
+
+
+def test_a_name_does_not_vote_for_itself(gaz):
+    # "Santa Barbara" alone is a Honduran department; beside Goleta and Carpinteria it is
+    # the Californian city, and its own first reading must not hold it in Honduras.
+    places = gaz.resolve_all(["Goleta", "Carpinteria", "Santa Barbara"])
+    assert places[2].country_code == "US"
