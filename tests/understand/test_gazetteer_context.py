@@ -65,3 +65,33 @@ def test_a_name_does_not_vote_for_itself(gaz):
     # the Californian city, and its own first reading must not hold it in Honduras.
     places = gaz.resolve_all(["Goleta", "Carpinteria", "Santa Barbara"])
     assert places[2].country_code == "US"
+
+
+def test_a_building_the_gazetteer_lacks_stands_in_the_article_s_town(gaz):
+    names = ["Tianjin", "Beijing", "Tianjin", "No. 2 Detention Centre"]
+    assert gaz.resolve_all(names)[3].name == "Tianjin"
+    # the bare noun too, and never the Centre region of Burkina Faso
+    assert gaz.resolve_all(["Oklahoma City", "Capitol"])[1].name == "Oklahoma City"
+    assert gaz.resolve_all(["Holy Redeemer Church"]) == [None]  # no town to stand in
+
+
+def test_a_facility_named_after_a_place_is_that_place(gaz):
+    assert gaz.resolve("Mosul Airport").name == "Mosul"
+    assert gaz.resolve("Falls Church").admin1 == "Virginia"  # a town's own name comes first
+
+
+def test_general_geography_the_sources_lack(gaz):
+    assert gaz.resolve("FATA").country_code == "PK"
+    assert gaz.resolve("South Waziristan Agency").kind == "district"
+    assert gaz.resolve("West Wing").name == "White House"
+    assert gaz.resolve("Appalachians").country_code == "US"
+    assert gaz.resolve("West Coast").country_code == "US"  # not the South African district
+    assert gaz.demonym("Kurdish").name == "Kurdistan"
+    assert gaz.demonym("Bosnian").country_code == "BA"
+
+
+def test_state_abbreviations_follow_the_article_s_country(gaz):
+    assert gaz.resolve_all(["Perth", "Fremantle", "WA"])[2].name == "Western Australia"
+    assert gaz.resolve_all(["Seattle", "Tacoma", "WA"])[2].admin1 == "Washington"
+    assert gaz.resolve_all(["Johannesburg", "Pretoria", "SA"])[2].name == "South Africa"
+    assert gaz.resolve_all(["Adelaide", "Melbourne", "SA"])[2].name == "South Australia"
