@@ -35,17 +35,32 @@ def _fail(exc: Exception) -> None:
     raise typer.Exit(2)
 
 
-def _execute(inputs: list[str], db: str, workers: int, pipeline: Optional[Path],
-             skip: list[str], max_mb: float, ingest_only: bool) -> None:
-    from eventdesk.cli_render import summary_table
+MaxMbOption = Annotated[float, typer.Option(help="Refuse single files above this size.")]
+ManifestOption = Annotated[list[Path], typer.Option(
+    "--manifest", help="Corpus index (.csv, .tsv, .md table, .jsonl) giving each file's address "
+                       "and publication date by file name; repeatable.")]
+AutoManifestOption = Annotated[bool, typer.Option(
+    "--auto-manifest/--no-manifest",
+    help="Read an index found beside the files (INDEX.md, index.csv, manifest.csv).")]
+
+
+def _ingest_config(max_mb: float, manifests: list[Path], auto_manifest: bool):
     from eventdesk.ingest import IngestConfig
+
+    return IngestConfig(max_mb=max_mb, manifests=tuple(str(m) for m in manifests),
+                        auto_manifest=auto_manifest)
+
+
+def _execute(inputs: list[str], db: str, workers: int, pipeline: Optional[Path],
+             skip: list[str], ingest_config, ingest_only: bool) -> None:
+    from eventdesk.cli_render import summary_table
     from eventdesk.pipeline.spec import INGEST_PIPELINE, load_pipeline
     from eventdesk.run import RunOptions, run_pipeline
 
     try:
         stages = list(INGEST_PIPELINE) if ingest_only else load_pipeline(pipeline, tuple(skip))
         options = RunOptions(inputs=inputs, db=db, workers=workers, stages=stages,
-                             ingest=IngestConfig(max_mb=max_mb))
+                             ingest=ingest_config)
         columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                    MofNCompleteColumn(), TimeElapsedColumn()]
         with Progress(*columns, console=err, transient=True) as bar:
@@ -68,19 +83,25 @@ def run(inputs: InputsArg, db: DbOption = "eventdesk.db",
             help="YAML file listing the stages (default: the built-in pipeline).")] = None,
         skip: Annotated[list[str], typer.Option(
             help="Leave out a stage by name (e.g. --skip relevance).")] = [],
-        max_mb: Annotated[float, typer.Option(help="Refuse single files above this size.")] = 50.0,
+        max_mb: MaxMbOption = 50.0,
+        manifest: ManifestOption = [],
+        auto_manifest: AutoManifestOption = True,
         ) -> None:
     """Read, clean, understand, extract, merge and store INPUTS; print a summary."""
-    _execute(inputs, db, workers, pipeline, skip, max_mb, ingest_only=False)
+    _execute(inputs, db, workers, pipeline, skip, _ingest_config(max_mb, manifest, auto_manifest),
+             ingest_only=False)
 
 
 @app.command()
 def ingest(inputs: InputsArg, db: DbOption = "eventdesk.db",
            workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
-           max_mb: Annotated[float, typer.Option(help="Refuse single files above this size.")] = 50.0,
+           max_mb: MaxMbOption = 50.0,
+           manifest: ManifestOption = [],
+           auto_manifest: AutoManifestOption = True,
            ) -> None:
     """Read and clean INPUTS and store the documents, without extraction."""
-    _execute(inputs, db, workers, None, [], max_mb, ingest_only=True)
+    _execute(inputs, db, workers, None, [], _ingest_config(max_mb, manifest, auto_manifest),
+             ingest_only=True)
 
 
 @app.command()

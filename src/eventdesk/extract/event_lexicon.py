@@ -67,6 +67,8 @@ class EventLexicon:
     refiners: list[Refiner] = field(default_factory=list)
     civilian_targets: frozenset = frozenset()
     territory_words: frozenset = frozenset()
+    onset_verbs: frozenset = frozenset()  # "the assault began ... with X": X launched it
+    mass_territory_words: frozenset = frozenset()  # "ground", "territory": gains told as a tally
     backing_cues: frozenset = frozenset()
     retreat_words: frozenset = frozenset()  # "withdraw", "pull back": the subject gave way
     lead_words: frozenset = frozenset()  # "the US-led invasion": the leader acted
@@ -141,6 +143,8 @@ def load_lexicon() -> EventLexicon:
                     for e in knowledge.load("event_triggers.yaml", "refiners", _check_refiner)]
     lex.civilian_targets = _words("event_triggers.yaml", "civilian_targets")
     lex.territory_words = _words("event_triggers.yaml", "territory_words")
+    lex.mass_territory_words = _words("event_triggers.yaml", "mass_territory_words")
+    lex.onset_verbs = _words("event_triggers.yaml", "onset_verbs")
     lex.backing_cues = _words("event_triggers.yaml", "backing_cues")
     lex.retreat_words = _words("event_triggers.yaml", "retreat_words")
     lex.lead_words = _words("event_triggers.yaml", "lead_words")

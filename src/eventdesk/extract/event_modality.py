@@ -144,7 +144,10 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
             reason = _verb_blocks(tok, lex, subtree_dated, first)
             if reason:
                 return reason
-            plural = main.tag_ == "NNS" or any(c.dep_ == "dobj" and c.tag_ == "NNS" for c in main.children)
+            # "have recaptured towns", "has recaptured ground": a tally of gains, not one occasion
+            plural = main.tag_ == "NNS" or any(c.dep_ == "dobj" and (c.tag_ == "NNS" or c.lemma_.lower() in
+                                                                     lex.mass_territory_words)
+                                               for c in main.children)
             if first and plural and not sent_dated and tok.tag_ in ("VBN", "VBZ", "VBP") and any(
                     c.lemma_ == "have" and c.dep_ == "aux" for c in tok.children):
                 return "aggregate"  # "has carried out deadly attacks in Baghdad", "have recaptured towns"
@@ -154,26 +157,31 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
             if tok.dep_ == "ccomp" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
                     and tok.head.lemma_.lower() in lex.cue("unrealised_verb"):
                 return "unrealised"  # "we need a whole army to drive them out": the parser's ccomp infinitive
+            if tok.i != anchor.i and not subtree_dated and tok.lemma_.lower() in lex.cue("unrealised_verb") and any(
+                    c.dep_ == "dobj" and c.i == anchor.i for c in tok.children):
+                return "unrealised"  # "militants planning attacks", "threatened attacks", "delayed the offensive"
+            if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children) and any(
+                    c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children) and not subtree_dated:
+                return "ongoing"  # "the offensive was being carried out by three forces"
             if tok.dep_ in ("ccomp", "relcl") or tok.dep_ == "ROOT":
                 break
             if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
                 break  # a coordinated clause with its own subject keeps its own modality
             if infinitive and tok.lemma_.lower() in lex.cue("unrealised_verb"):
                 return "unrealised"
-            if tok.i != anchor.i and not subtree_dated and tok.lemma_.lower() in lex.cue("unrealised_verb") and any(
-                    c.dep_ == "dobj" and c.i == anchor.i for c in tok.children):
-                return "unrealised"  # "militants planning attacks", "threatened attacks"
-            if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children) and any(
-                    c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children) and not subtree_dated:
-                return "ongoing"  # "the offensive was being carried out by three forces"
             if tok.dep_ in ("xcomp", "advcl", "acl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                 infinitive = True
                 if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() in lex.cue("unrealised_noun"):
                     return "unrealised"  # "the ability to carry out attacks", "their aim ... to take"
                 head = tok.head
+                if head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.cue("unrealised_noun")
+                                               for c in head.children):
+                    return "unrealised"  # "their aim had been to take al-Bab", "the plan is to attack"
                 words = {head.lemma_.lower()} | {c.lower_ for c in head.children if c.dep_ in ("dobj", "attr")}
                 if words & lex.implicative:
                     break
+                if words & lex.cue("unrealised_noun") - {head.lemma_.lower()}:
+                    return "unrealised"  # "leaving the way open to attack Raqqa"
                 if head.lemma_.lower() in lex.cue("unrealised_verb") or head.lower_ in lex.cue("unrealised_verb"):
                     return "unrealised"
         elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("NOUN", "PROPN"):

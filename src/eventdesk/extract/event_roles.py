@@ -13,6 +13,9 @@ Rules:
 5. A side that gave way after a fight "with X" ("the militants pulled back after days of
    battle with government forces"): X is actor1, the side that withdrew or fled actor2.
 6. A claim of responsibility names actor1 ("IS claimed responsibility for the attack").
+7. A subjectless participle whose borrowed subject names no actor ("The fall of Mosul deals a
+   blow to ... militants who have regained ground, taking Falluja"): the nearest subject actor
+   before it.
 """
 
 from __future__ import annotations
@@ -81,6 +84,20 @@ class ActorIndex:
             return None
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
         return self.actor_in(subj) if subj is not None else None
+
+    def participle_subject(self, verb: Token) -> ActorInfo | None:
+        """A subjectless participle ("militants who have regained ground, taking Falluja")
+        acts for the nearest actor before it that is a subject, a relative clause's included;
+        the parser often hangs the participle on the main verb instead."""
+        if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp") or any(
+                c.dep_.startswith("nsubj") for c in verb.children):
+            return None
+        for t in reversed([t for t in verb.sent if t.i < verb.i and t.i in self.by_token]):
+            relative = any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.tag_ in ("WP", "WDT")
+                                                      for g in c.children) for c in t.children)
+            if t.dep_ in ("nsubj", "nsubjpass") or relative:
+                return self.by_token[t.i].value
+        return None
 
     def actor_in(self, tok: Token | None) -> ActorInfo | None:
         """The first actor in the phrase headed by `tok`, skipping backers."""
@@ -157,6 +174,8 @@ def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo 
             a1 = idx.actor_in(_subject(main))
             if a1 is None and _subject(main) is None:
                 a1 = idx.clause_subject(main)
+            if a1 is None:
+                a1 = idx.participle_subject(main)
             if a1 is None and main.dep_ == "relcl" and main.head.i in idx.by_token:
                 # "the regime forces that both groups oppose also seized X": the small model hangs
                 # the main verb on the subject noun as a relative clause; an armed actor as the
@@ -195,6 +214,9 @@ def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo 
                 head = head.head
             if head.pos_ in ("VERB", "AUX") and main.dep_ in ("dobj", "pobj", "attr", "oprd"):
                 a1 = idx.actor_in(_subject(head))
+            elif main.dep_ == "nsubj" and head.lemma_.lower() in idx.lex.onset_verbs:
+                # "The assault began nine months ago, with Iraqi forces supported by ...": who began it
+                a1 = next((idx.actor_in(o) for o in _prep_objects(head, {"with"}) if idx.actor_in(o)), None)
     for t in tokens:  # a weak verb linked to the trigger (killed by X, claimed by X)
         if t.i == main.i:
             continue

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventdesk.extract.event_context import DateInfo, Located, PlaceInfo
 from eventdesk.extract.event_places import clean_places, gazetteer, locative_places, place_words
+from eventdesk.understand.date_lexicon import TemporalLexicon
 
 # gold/README: "more than about a month"; 31 days keeps "late September" in a paper of
 # 30 October current and "November" in a 2017 (year-only) paper historical, as the gold does.
@@ -59,6 +60,12 @@ class Context:
         places = clean_places(places, actors)
         places = sorted(places + locative_places(doc, places, actors), key=lambda p: p.start)
         self.places = [p for p in places if not self._modifier(doc, p)]
+        # "clashes between Iraqi and Kurdish forces": a demonym on an actor's noun says in which
+        # of the article's countries a sentence that names no place happened
+        actor_toks = {i for a in actors for i in range(a.start, a.end)}
+        named = {p.value.country for p in self.places}
+        self.actor_demonyms = [p for p in places if self._modifier(doc, p) and p.value.country in named
+                               and doc[p.start:p.end].root.head.i in actor_toks]
         self.place_at = _span_tokens(self.places)
         self.dates = dates
         self.date_at = _span_tokens(dates)
@@ -107,6 +114,9 @@ class Context:
             best = min(in_sent, key=lambda p: ((p.value.geo_precision or 3), p.value.name == p.value.country,
                                                abs(p.start - anchor)))
             return self._with_precision(best, best.value.geo_precision or 3)
+        demonyms = {p.value.country for p in self.actor_demonyms if sent.start <= p.start < sent.end}
+        if len(demonyms) == 1:
+            return country_place(demonyms.pop()), 3
         line = self._line_places(sent)
         if line:  # the town the paragraph names ("... captured two villages west of al-Bab")
             best = min(line, key=lambda p: ((p.value.geo_precision or 3), abs(p.start - sent.start)))
@@ -157,17 +167,17 @@ class Context:
 
     def conjoined_places(self, tok: Token) -> list[Located]:
         """Places coordinated with the trigger's object: "taking Falluja and parts of Ramadi"."""
-        out = []
+        out: list[Located] = []
         for obj in tok.children:
             if obj.dep_ not in ("dobj", "nsubjpass"):
                 continue
-            for o in [obj, *obj.conjuncts]:
-                for t in o.subtree:
-                    loc = self.place_at.get(t.i)
-                    if loc is not None and loc not in out:
-                        out.append(loc)
-                        break
-        return out
+            for t in obj.subtree:
+                loc = self.place_at.get(t.i)
+                if loc is not None and loc not in out and _object_part(t, obj) and \
+                        all(o.value.name != loc.value.name for o in out):
+                    out.append(loc)
+        # "large areas of Syria and Iraq": one conquest told over countries, not two events
+        return [p for p in out if (p.value.geo_precision or 3) < 3]
 
     # -- dates ------------------------------------------------------------------------
     def date_for(self, tokens: list[Token], sent: Span, paragraph: list[Span]) -> DateInfo | None:
@@ -202,6 +212,46 @@ class Context:
         if end is None:
             return False
         return (now.start - end).days > HISTORICAL_DAYS
+
+
+def _object_part(t: Token, obj: Token) -> bool:
+    """`t` names the object itself or ground coordinated with it ("Falluja and parts of Ramadi",
+    "the town of Hajin"), not where it lies ("Falluja in Anbar", "villages west of al-Bab").
+    The parser hangs "of Ramadi" on either conjunct, so any of-phrase under the object counts."""
+    node = t
+    while node.i != obj.i:
+        if node.dep_ == "prep" and node.lower_ != "of":
+            return False
+        if node.dep_ not in ("conj", "pobj", "prep", "compound", "appos", "flat"):
+            return False
+        node = node.head
+    return True
+
+
+def duration_unit(tok: Token) -> str | None:
+    """"four days of heavy fighting", "after months of clashes", "a week of strikes": the
+    trigger names a stretch of time in that unit (day, week, month, year). "the day of the
+    attack" names one occasion: a unit counts only in the plural, counted, or after "a"."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head is prep:
+        return None
+    unit_word = prep.head
+    unit = TemporalLexicon.default().unit.get(unit_word.lower_)
+    if unit is None:
+        return None
+    counted = unit_word.tag_ == "NNS" or any(
+        c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in unit_word.children)
+    return unit if counted else None
+
+
+def period_until(when: DateInfo | None, unit: str) -> DateInfo | None:
+    """A stretch of days or weeks that ended at `when` ("followed four days of fighting"): the
+    gold's convention writes a week-long span at week precision, cut to the month."""
+    if when is None or when.start is None:
+        return when
+    precision = "week" if unit == "day" else "month"
+    return DateInfo(when.iso[:7], precision, when.start - timedelta(days=7 if unit == "day" else 31),
+                    when.end or when.start, when.relative)
 
 
 def _period_end(iso: str, precision: str) -> date | None:

@@ -26,11 +26,14 @@ from eventdesk.extract.event_lexicon import TERRITORY, EventLexicon, load_lexico
 from eventdesk.extract.event_modality import asserted
 from eventdesk.extract.event_roles import ActorIndex, claimant, roles
 from eventdesk.extract.event_triggers import Mention, find_mentions
-from eventdesk.extract.event_where_when import Context
+from eventdesk.extract.event_where_when import Context, duration_unit, period_until
 from eventdesk.pipeline.base import Stage
 from eventdesk.record import Document, Event, Evidence
 
 ATTACK_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# "after three months of fighting", "years of sectarian fighting": a stretch this long is the
+# background of a war, not an event ACLED codes (it codes the occasions inside it)
+BACKGROUND_UNITS = {"month", "year"}
 ANAPHORIC_DETS = {"the", "this", "that"}
 
 
@@ -132,6 +135,8 @@ class _Extractor:
                     continue  # "That fighting has diverted resources": an event told before
                 if m.weak_only and events and not any(t.i in self.date_tokens for t in sent):
                     continue  # a bare "was killed" with no date of its own retells an event told before
+                if duration_unit(m.main) in BACKGROUND_UNITS:  # type: ignore[attr-defined]
+                    continue
                 own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
                 new += self._events(m, sent, paragraphs.get(sent.start, []), own)
             new = self._absorb(new)
@@ -163,6 +168,9 @@ class _Extractor:
             a1 = claimant(m.claim_tokens, self.actors) or a1
         event_type, sub = m.event_type, m.sub_event_type
         when = self.ctx.date_for(m.tokens, sent, paragraph)
+        period = duration_unit(main)
+        if period is not None:
+            when = period_until(when, period)
         places = self.ctx.conjoined_places(main) if sub == TERRITORY else []
         vicinity = False
         if len(places) < 2:
@@ -234,6 +242,8 @@ class _Extractor:
                 ev.extra["actor1_fallback"] = True
             if when is None and (cue := undated_cue(sent, paragraph)) is not None:
                 ev.extra["undated"] = cue  # may join the one dated report it agrees with (merge)
+            if period is not None:
+                ev.extra["period"] = period  # "four days of fighting": not the day it ended
             if vicinity:
                 ev.extra["vicinity"] = True  # villages around a town: two such captures are two events
             if place is not None and not any(p.value.name == place.name for p in self.ctx.places
@@ -274,6 +284,8 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.location and a.location == b.location and not named and (
             a.extra.get("place_from_context") or b.extra.get("place_from_context")) and a.date != b.date:
         return False  # a place borrowed from context does not make two mentions one event
+    if ("period" in a.extra) != ("period" in b.extra):
+        return False  # days of fighting and the capture they led to are two events
     same_day = a.date and a.date == b.date and a.date_precision == "day"
     if a.event_type == "Strategic developments" and not (named or same_day):
         return False  # arrests, proclamations, withdrawals: the same town or day, or two events

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from eventdesk.errors import Errors
 from eventdesk.ingest.decode import decode_bytes, looks_binary
+from eventdesk.ingest.manifest import ManifestIndex
 from eventdesk.record import Document, document_id
 
 TEXT_SUFFIXES = (".txt", ".wet", ".text")
@@ -27,6 +28,10 @@ class IngestConfig:
     # Files above this are refused with E104: the largest real news page we have seen is
     # under 2 MB of HTML; WARC and JSON Lines files hold many pages and are streamed.
     max_mb: float = 50.0
+    # corpus indexes naming each plain file's address and date (ingest/manifest.py); one
+    # found beside the files (INDEX.md, index.csv, ...) is read unless auto_manifest is off
+    manifests: tuple[str, ...] = ()
+    auto_manifest: bool = True
 
 
 @dataclass(frozen=True)
@@ -69,18 +74,20 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str | IngestFailure]:
 def read_inputs(inputs: Iterable[str], config: IngestConfig | None = None
                 ) -> Iterator[Document | IngestFailure]:
     config = config or IngestConfig()
+    manifest = ManifestIndex(list(config.manifests), auto=config.auto_manifest)
     for path in expand_inputs(inputs):
         if isinstance(path, IngestFailure):
             yield path
             continue
-        yield from read_file(path, config)
+        yield from read_file(path, config, manifest)
 
 
 def _fail(path: str, reason: str) -> IngestFailure:
     return IngestFailure(path, Errors.E101.format(path=path, reason=reason))
 
 
-def read_file(path: str, config: IngestConfig) -> Iterator[Document | IngestFailure]:
+def read_file(path: str, config: IngestConfig, manifest: ManifestIndex | None = None
+              ) -> Iterator[Document | IngestFailure]:
     suffix = _suffix(path)
     if suffix not in SUPPORTED:
         yield _fail(path, Errors.E110.format(suffix=suffix or "(none)"))
@@ -117,10 +124,12 @@ def read_file(path: str, config: IngestConfig) -> Iterator[Document | IngestFail
         yield _fail(path, Errors.E102)
         return
     kind = "html" if suffix in HTML_SUFFIXES else "text"
+    entry = manifest.lookup(path) if manifest is not None else None
+    meta = {"published": entry.published} if entry and entry.published else {}
     # The id keys on the file name, not the path as typed, so `seeds/x.txt` and
     # `./seeds/x.txt` are the same document on a re-run.
     yield Document(id=document_id(os.path.basename(path), text), source=path,
-                   content_type=kind, raw=text)
+                   url=entry.url if entry else None, content_type=kind, raw=text, meta=meta)
 
 
 def _looks_html(text: str) -> bool:

@@ -122,6 +122,27 @@ def _fatalities(event: Event, figures: dict) -> None:
     event.fatalities_high = None if open_ended else top
 
 
+def _mentions(event: Any) -> set[tuple]:
+    # one sentence may report two events ("recaptured Al-Qaim and launched an offensive on
+    # Rawa"): a mention is its evidence span with what the extractor made of it
+    kind = (field_of(event, "sub_event_type"), field_of(event, "location"))
+    return {(field_of(s, "document"), field_of(s, "start"), field_of(s, "end"), *kind)
+            for s in field_of(event, "sources") or []}
+
+
+def _kept_apart_in_document(existing: Any, new: Any) -> bool:
+    """The extractor split one document's mentions into these two events: they have different
+    sub-types ("regained the prison" and "clashes since Thursday"), or one sentence gave both
+    ("taking Falluja and parts of Ramadi"). Other mentions of one document may still join
+    (two sentences on the same raid the extractor could not tie)."""
+    old, added = _mentions(existing), _mentions(new)
+    if old & added or not {m[0] for m in old} & {m[0] for m in added}:
+        return False  # the same mention again (a re-run), or another document's event
+    if field_of(existing, "sub_event_type") != field_of(new, "sub_event_type"):
+        return True
+    return bool({m[:3] for m in old} & {m[:3] for m in added})
+
+
 class EventMerger:
     """Decides which existing event each new event joins."""
 
@@ -157,7 +178,9 @@ class EventMerger:
         return (same_sub, -days, same_a1, -round(dist / 10), len(field_of(existing, "sources") or []))
 
     def best_match(self, existing: Iterable[Any], new: Any) -> Any | None:
-        """The closest compatible existing event record, or None."""
+        """The closest compatible existing event record, or None. An event of the new event's
+        own document that the extractor deliberately kept apart is no candidate."""
+        existing = [e for e in existing if not _kept_apart_in_document(e, new)]
         if not field_of(new, "date"):
             # an undated report joins a dated event only when exactly one agrees strongly
             strong = [e for e in existing if undated_agrees(e, new, self.registry, self.config)]

@@ -76,14 +76,14 @@ class Describer:
     @classmethod
     def from_knowledge(cls, registry: ActorRegistry) -> "Describer":
         content: dict = {"force_nouns": {}, "government_modifiers": [], "member_nouns": [],
-                         "anaphors": [], "generic": [], "state_roles": {}}
+                         "anaphors": [], "derived_group_words": [], "generic": [], "state_roles": {}}
         for path, data in knowledge.load_all(DESCRIPTIONS_FILE):
             data = data or {}
             for key, words in (data.get("state_roles") or {}).items():
                 content["state_roles"].setdefault(key, []).extend(words)
             for kind, nouns in (data.get("force_nouns") or {}).items():
                 content["force_nouns"].setdefault(kind, []).extend(nouns)
-            for key in ("government_modifiers", "member_nouns", "anaphors"):
+            for key in ("government_modifiers", "member_nouns", "anaphors", "derived_group_words"):
                 content[key].extend(data.get(key) or [])
         content["generic"] = knowledge.load(DESCRIPTIONS_FILE, "generic", _validate_generic)
         return cls(registry, content)
@@ -143,6 +143,11 @@ class Describer:
         if context.country and (governed or head not in _NOT_STANDALONE):
             return self.registry.state_actor(context.country, kind, text)
         return None
+
+    @property
+    def derived_words(self) -> frozenset[str]:
+        """Words after a group's name that make another group of it ("splinter", "offshoot")."""
+        return frozenset(w.lower() for w in self.raw.get("derived_group_words", ()))
 
     def member_of(self, words: str) -> bool:
         """True if `words` ("fighters", "sleeper cell") still denotes the group named before it."""

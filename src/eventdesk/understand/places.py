@@ -24,6 +24,7 @@ Rules, in order:
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -36,26 +37,16 @@ from eventdesk.understand.gazetteer import Gazetteer, Place
 
 __all__ = ["Place", "PlaceResolver", "add_to_pipeline", "Gazetteer"]
 
-# Words before a name that make it a place even when the model says PERSON/ORG; "of", "to"
-# and "from" are left out ("the death of al-Baghdadi", "a letter to Raqqah").
-LOCATIVE_BEFORE = frozenset({"in", "near", "outside", "around", "into", "towards", "toward",
-                             "across", "inside"})
-REGION_AFTER = frozenset({"province", "governorate", "region", "district", "countryside",
-                          "desert", "state", "county", "area", "valley", "mountains"})
-SETTLEMENT_AFTER = frozenset({"town", "city", "village", "camp", "neighbourhood",
-                              "neighborhood", "prison", "district"})
-OUTLET_AFTER = frozenset({"tv", "channel", "network", "news", "agency", "newspaper",
-                          "television", "radio", "daily", "website", "broadcaster"})
-OUTLET_BEFORE = ("told", "according to", "quoted by", "reported by", "speaking to", "via")
-NEAR_BEFORE = frozenset({"near", "outside", "around", "nearby", "outskirts", "close", "from",
-                         "of"})
-COMPASS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
-                     "southwest", "north-east", "north-west", "south-east", "south-west"})
-DISTANCE_UNITS = frozenset({"km", "kilometres", "kilometers", "miles", "mi", "kms"})
-# "west of X", "the town of X", "the outskirts of X": "of" is locative after these words.
-OF_LOCATIVE = COMPASS | SETTLEMENT_AFTER | frozenset({
-    "outskirts", "edge", "edges", "vicinity", "countryside", "villages", "towns", "village",
-    "suburbs", "centre", "center", "heart", "gates", "siege", "province", "governorate"})
+
+
+@lru_cache(maxsize=None)
+def context_words(key: str) -> frozenset[str]:
+    """A word list of knowledge/data/place_context.yaml (built-in plus user extensions)."""
+    return frozenset(str(w).lower() for _, content in knowledge.load_all("place_context.yaml")
+                     for w in (content or {}).get(key, []) or [])
+
+
+# Name prefixes of a nisba ("al-Baghdadi"): a person's surname, not a town, after a name.
 NISBA_ARTICLES = ("al-", "el-", "al ", "el ")
 # A short name in capitals up to this length is checked against the actor aliases ("IS",
 # "SDF", "YPG", "PKK"): the spec's longest group abbreviations in the registry have 4 letters.
@@ -282,11 +273,23 @@ def _next_word(span: Span) -> str:
 
 def _locative(span: Span) -> bool:
     before = _prev(span, 2)
-    if before and before[-1] in LOCATIVE_BEFORE:
+    if before and before[-1] in context_words("locative_before"):
         return True
-    if len(before) == 2 and before[-1] == "of" and before[0] in OF_LOCATIVE:
+    if len(before) == 2 and before[-1] == "of" and before[0] in _of_locative():
         return True  # "two villages west of al-Bab", "the town of Mayadeen"
-    return _next_word(span) in REGION_AFTER
+    return _next_word(span) in context_words("region_after") or _taken_ground(span)
+
+
+def _taken_ground(span: Span) -> bool:
+    """The object of a territory verb ("taking Falluja and parts of Ramadi", "overran Palmyra")."""
+    root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
+    return root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in context_words("territory_verbs")
+
+
+def _of_locative() -> frozenset[str]:
+    return context_words("compass") | context_words("settlement_after") | context_words("of_locative")
 
 
 def _name_like(span: Span) -> bool:
@@ -320,17 +323,17 @@ def _person_titles() -> frozenset[str]:
 
 
 def _is_outlet(span: Span) -> bool:
-    if _next_word(span) in OUTLET_AFTER:
+    if _next_word(span) in context_words("outlet_after"):
         return True
     before = " ".join(_prev(span, 3))
-    return any(before.endswith(cue) for cue in OUTLET_BEFORE)
+    return any(before.endswith(cue) for cue in context_words("outlet_before"))
 
 
 def _asked_kind(span: Span) -> str | None:
     nxt = _next_word(span)
-    if nxt in REGION_AFTER - {"area", "district"}:
+    if nxt in context_words("region_after") - {"area", "district"}:
         return "region"
-    if nxt in SETTLEMENT_AFTER:
+    if nxt in context_words("settlement_after"):
         return "settlement"
     return None
 
@@ -340,9 +343,9 @@ def _near(span: Span) -> bool:
     before = _prev(span, 3)
     if not before:
         return False
-    if before[-1] in ("near", "outside", "around", "nearby"):
+    if before[-1] in context_words("near_before"):
         return True
     if before[-1] in ("of", "from") and len(before) >= 2:
-        return before[-2] in COMPASS or before[-2] in DISTANCE_UNITS or before[-2] in (
-            "outskirts", "edge", "edges", "vicinity", "countryside")
+        return before[-2] in (context_words("compass") | context_words("distance_units")
+                                | context_words("near_of"))
     return _next_word(span) == "countryside"
