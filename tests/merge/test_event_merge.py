@@ -244,3 +244,29 @@ def test_undated_report_without_corroboration_or_with_two_candidates_stays_alone
     assert merger.best_match([arrests], _undated(weekday=6, sub="Arrests", etype="Strategic developments")) is arrests
     assert merger.best_match([raid], _undated(weekday=6, a1=None)) is None  # who acted must be known
     assert merger.best_match([raid], ev("d-9", date=None, prec=None, dead=2)) is None  # no cue from the extractor
+
+
+# ------------------------------------------------------------------ one document's own events
+
+
+def test_events_the_extractor_kept_apart_in_one_document_are_not_merged_by_the_store():
+    index = EventIndex(no_registry())
+    retaken = ev("d-1", start=0, sub="Government regains territory")
+    clashes = ev("d-1", start=200, sub="Armed clash")  # same day and town, another sub-type
+    index.add(retaken)
+    _, joined = index.add(clashes)
+    assert not joined and len(index.events) == 2
+
+
+def test_two_places_of_one_sentence_stay_two_events():
+    index = EventIndex(no_registry())
+    index.add(ev("d-1", start=0, sub="Non-state actor overtakes territory", place=TOWN))
+    _, joined = index.add(ev("d-1", start=0, sub="Non-state actor overtakes territory", place=PROVINCE))
+    assert not joined
+
+
+def test_another_report_of_the_same_sub_type_in_the_same_document_may_join():
+    index = EventIndex(no_registry())
+    index.add(ev("d-1", start=0))
+    _, joined = index.add(ev("d-1", start=300))
+    assert joined

@@ -172,3 +172,10 @@ def test_bare_force_noun_takes_the_article_country(nlp):
     found = actors_of(nlp, "In Syria, regime forces shelled a village and police closed the road.")
     assert ("regime forces", "Military Forces of Syria") in found
     assert ("police", "Police Forces of Syria") in found
+
+
+def test_a_splinter_group_of_a_named_group_is_the_articles_main_group(nlp):
+    found = actors_of(nlp, "An al Qaeda splinter group seized Mosul on Tuesday. ISIL fighters raised "
+                           "their flag. ISIL now holds the city.")
+    assert ("al Qaeda splinter group", "Islamic State") in found
+    assert not [name for _, name in found if name == "Al-Qaeda"]

@@ -70,3 +70,17 @@ def test_stage_fills_analysis_and_mentions_of_active_documents(nlp):
     assert any(m.kind == "actor" for m in active.mentions)
     assert skipped.analysis is None and skipped.mentions == []
     assert stage.stats.counts["documents"] == 1
+
+
+def test_no_sentence_runs_across_a_body_line():
+    paragraphs = build_nlp(NlpConfig(components=["paragraphs"]))
+    doc = paragraphs('"We have lost the city," said a colonel.\n"It is a total collapse.\n'
+                     'The fall of the city deals a blow to the government.')
+    assert any(s.text.startswith("The fall") for s in doc.sents)
+    assert not any("collapse" in s.text and "fall" in s.text for s in doc.sents)
+
+
+def test_a_name_the_model_calls_a_person_is_a_place_when_it_is_ground_taken():
+    pipeline = build_nlp(NlpConfig(components=["places"]))
+    doc = pipeline("Sunni militants have regained momentum in Iraq, taking Falluja and parts of Ramadi.")
+    assert "Falluja" in [s.text for s in doc.spans["places"]]

@@ -184,17 +184,22 @@ class Context:
         for tok in sorted(tokens, key=lambda t: -len(list(t.ancestors))):
             for t in tok.subtree:
                 loc = self.date_at.get(t.i)
-                if loc is not None and not any(a.dep_ in ("relcl", "advcl", "ccomp") and tok.is_ancestor(a)
+                if loc is not None and not any(a.dep_ in ("relcl", "advcl", "ccomp", "acl") and tok.is_ancestor(a)
                                                for a in t.ancestors):
                     return loc.value
-        in_sent = [d for d in self.dates if sent.start <= d.start < sent.end]
+        # "regained control of a prison seized by IS six days ago": a date inside a clause on
+        # another noun dates that clause's event, not this one
+        in_sent = [d for d in self.dates if sent.start <= d.start < sent.end
+                   and not _in_other_clause(self.doc[d.start], tokens)]
         if in_sent:
             anchor = tokens[0].i
             return min(in_sent, key=lambda d: abs(d.start - anchor)).value
         for prev in reversed(paragraph):
             before = [d for d in self.dates if prev.start <= d.start < prev.end]
             if before:
-                return before[-1].value
+                # the first date of a sentence dates its news; later ones ("since its defeat in
+                # 2019") are background
+                return before[0].value
         pub = self.publication
         if pub is None:
             return None
@@ -212,6 +217,15 @@ class Context:
         if end is None:
             return False
         return (now.start - end).days > HISTORICAL_DAYS
+
+
+def _in_other_clause(t: Token, tokens: list[Token]) -> bool:
+    """`t` sits in a relative or participle clause ("seized by IS six days ago") that holds
+    none of the mention's tokens."""
+    for a in t.ancestors:
+        if a.dep_ in ("relcl", "acl") and a.pos_ == "VERB":
+            return not any(a == x or a.is_ancestor(x) for x in tokens)
+    return False
 
 
 def _object_part(t: Token, obj: Token) -> bool:

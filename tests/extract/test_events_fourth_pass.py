@@ -1,0 +1,51 @@
+"""Fourth-pass rules of the event extractor (periods, taken ground, participles, onsets,
+unrealised plans), on invented sentences with hand-made understanding."""
+
+from __future__ import annotations
+
+from eventdesk.extract.event_where_when import duration_unit
+from tests.extract.test_events import events_of
+
+
+def _token(sdoc, word):
+    return next(t for t in sdoc if t.text == word)
+
+
+def test_counted_days_of_fighting_name_a_period_and_a_single_day_does_not(nlp):
+    assert duration_unit(_token(nlp("It followed four days of heavy fighting in Rawa."), "fighting")) == "day"
+    assert duration_unit(_token(nlp("After months of clashes the town fell."), "clashes")) == "month"
+    assert duration_unit(_token(nlp("On the day of the attack, the town was quiet."), "attack")) is None
+
+
+def test_days_of_fighting_before_a_capture_stay_a_separate_week_long_event(nlp):
+    evs = events_of(nlp, "IS seized Rawa on Friday. The capture followed four days of heavy fighting in Rawa.")
+    clash = [e for e in evs if e.sub_event_type == "Armed clash"]
+    assert clash and clash[0].date_precision == "week" and clash[0].date == "2017-11"
+    assert any("territory" in e.sub_event_type and e.date == "2017-11-03" for e in evs)
+
+
+def test_years_of_fighting_are_background_not_an_event(nlp):
+    evs = events_of(nlp, "Rawa, a town scarred by years of sectarian fighting, was quiet on Friday.")
+    assert not [e for e in evs if e.event_type == "Battles"]
+
+
+def test_an_operation_that_began_with_a_force_was_launched_by_it(nlp):
+    evs = events_of(nlp, "The assault on Rawa began on Friday, with Iraqi forces supported by Russian warplanes.")
+    assert evs and evs[0].actor1 == "Military Forces of Iraq"
+
+
+def test_an_aim_a_delay_and_an_open_way_are_not_occurrences(nlp):
+    for text in ("Their immediate aim had been to take Rawa on Friday.",
+                 "Squabbling among the allies has delayed the offensive on Rawa.",
+                 "Iraqi forces won in Qaim on Friday, leaving the way open to attack Rawa."):
+        evs = events_of(nlp, text)
+        assert not [e for e in evs if e.location == "Rawa"], text
+
+
+def test_an_offensive_being_carried_out_is_ongoing_not_an_occurrence(nlp):
+    assert not events_of(nlp, "The offensive on Rawa was being carried out by Iraqi forces.")
+
+
+def test_ground_recaptured_as_a_running_tally_is_no_event(nlp):
+    assert not events_of(nlp, "Fighters fled to Idlib from parts of the country where Syrian forces "
+                              "have recaptured ground.")
