@@ -95,3 +95,28 @@ def test_state_abbreviations_follow_the_article_s_country(gaz):
     assert gaz.resolve_all(["Seattle", "Tacoma", "WA"])[2].admin1 == "Washington"
     assert gaz.resolve_all(["Johannesburg", "Pretoria", "SA"])[2].name == "South Africa"
     assert gaz.resolve_all(["Adelaide", "Melbourne", "SA"])[2].name == "South Australia"
+
+
+def test_a_town_named_once_with_its_county_keeps_it(gaz):
+    # "New Quay, Ceredigion" then "New Quay" alone: the same Welsh village, not Newquay
+    places = gaz.resolve_all(["New Quay, Ceredigion", "New Quay", "Wales"])
+    assert places[1].id == places[0].id
+
+
+def test_a_building_named_after_a_person_is_no_hamlet_of_that_name(gaz):
+    # Loyola University is no building of Loyola (a hamlet); it stands in the article's town
+    place = gaz.resolve_all(["Los Angeles", "Los Angeles", "Loyola University"])[2]
+    assert place.name == "Los Angeles"
+
+
+def test_a_state_named_by_its_abbreviation_is_the_bare_name(gaz):
+    # "CAMP MURRAY, Wash." ... "in central Washington": the state, not the capital
+    places = gaz.resolve_all(["Camp Murray, Wash.", "Washington"])
+    assert places[1].kind == "admin1"
+
+
+def test_counties_of_one_state_hold_together(gaz):
+    names = ["Daviess County", "Muhlenberg County", "Owensboro", "McLean County",
+             "Ohio County"]
+    places = gaz.resolve_all(names)
+    assert {p.admin1 for p in places} == {"Kentucky"}

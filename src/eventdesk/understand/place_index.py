@@ -219,6 +219,9 @@ def build_index() -> GazetteerIndex:
     admin1_names: dict[tuple[str, str], str] = {}
     for code, state in _geonames_file("us_states.json").items():
         admin1_names[("US", code)] = state["name"]
+    table = place_regions.read_table()
+    city_list = list(cities.values())
+    voted = place_regions.admin1_names(table, city_list)
     for iso, ci in info.items():
         towns: dict[str, dict] = {}
         for city in by_country.get(iso, []):
@@ -226,16 +229,18 @@ def build_index() -> GazetteerIndex:
                 key = b.key(nm)
                 if key and (key not in towns or towns[key]["population"] < city["population"]):
                     towns[key] = city
+        provinces = {name_key(p) for p in ci.get("provinces", [])}
         for prov in ci.get("provinces", []):
             town = towns.get(name_key(prov))
-            if town and (iso, town["admin1code"]) not in admin1_names:
+            if town and (iso, town["admin1code"]) not in admin1_names and _links(
+                    prov, town, voted.get((iso, town["admin1code"])), provinces):
                 admin1_names[(iso, town["admin1code"])] = prov
     # Every other country: the admin1 names of the cities1000 table (Tamil Nadu, Sokoto).
-    table = place_regions.read_table()
-    city_list = list(cities.values())
-    for code, prov in place_regions.admin1_names(table, city_list).items():
+    for code, prov in voted.items():
         admin1_names.setdefault(code, prov)
     suffixes, prefixes = _affixes()
+    admin2 = place_regions.admin2_regions(table, city_list, b.key)
+    admin2_names = {(r.country, b.key(r.name)) for r in admin2 if len(r.points) >= 2}
     members: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for city in cities.values():
         members[(city["countrycode"], city["admin1code"])].append(city)
@@ -276,13 +281,15 @@ def build_index() -> GazetteerIndex:
         # a hamlet is not (California, Maryland; Oregon, Wisconsin).
         bare = town_size(iso, code, prov) < 50_000
         short = place_regions.strip_affixes(prov, suffixes, prefixes)
-        forms = [f"{short} {w}" for w in ADMIN1_WORDS]
+        # "Ohio County" is a county of Kentucky, not the state: a form a second-level
+        # region of the country bears is that region's.
+        forms = [f for f in (f"{short} {w}" for w in ADMIN1_WORDS)
+                 if (iso, b.key(f)) not in admin2_names]
         if short != prov and town_size(iso, code, short) < 50_000:
             forms.append(short)  # "Sokoto State" -> "Sokoto"
         b.add((rid, prov, iso, prov, lat, lon, "admin1",
                sum(x["population"] for x in towns), False), forms, bare=bare, trusted=True)
-    _add_admin2(b, place_regions.admin2_regions(table, city_list, b.key), town_pop,
-                (suffixes, prefixes))
+    _add_admin2(b, admin2, town_pop, (suffixes, prefixes))
 
     for cont in _geonames_file("continents.json").values():
         alts = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
@@ -312,6 +319,17 @@ def build_index() -> GazetteerIndex:
 
     _add_curated(b)
     return b.finish()
+
+
+def _links(province: str, town: dict, voted: str | None, provinces: set[str]) -> bool:
+    """Whether the town named like a province ties the province to the town's admin1 code.
+    Not when the cities1000 table calls that code by another province of the same list
+    (the hamlet "Baja California" lies in Chiapas, "Morelos" is a village name all over
+    Mexico), unless the town is a city of that very name (the seat a province is named
+    after: Veracruz). The table's older names (Irish provinces for counties) do not count."""
+    if voted is None or name_key(voted) == name_key(province) or name_key(voted) not in provinces:
+        return True
+    return town["population"] >= 50_000 and name_key(town["name"]) == name_key(province)
 
 
 def _add_admin2(b: _Builder, regions, town_pop: dict, affixes) -> None:
