@@ -120,3 +120,29 @@ def test_counties_of_one_state_hold_together(gaz):
              "Ohio County"]
     places = gaz.resolve_all(names)
     assert {p.admin1 for p in places} == {"Kentucky"}
+
+
+def test_first_level_regions_carry_their_own_names(gaz):
+    # countryinfo's provinces are tied to GeoNames codes through same-named towns; a village
+    # in another province must not rename it, nor a London borough England.
+    assert gaz.resolve("Chiapas").latitude < 18  # not Baja California's name on Chiapas
+    assert gaz.resolve("Baja California").latitude > 28
+    assert gaz.resolve("Birmingham").admin1 == "England"
+    assert gaz.resolve("Wales").name == "Wales"  # not the United Kingdom
+    assert gaz.resolve("Holy See").country_code == "VA"
+
+
+def test_counties_of_ireland_and_council_names(gaz):
+    assert gaz.resolve("Tipperary County Council").name == "County Tipperary"
+    assert gaz.resolve("Cork").kind == "city"  # the bare name stays the city
+
+
+def test_a_country_in_capitals_inside_an_institution(gaz):
+    assert gaz.resolve("US Federal Reserve").country_code == "US"
+    assert gaz.resolve("Islamic Republic").country_code == "IR"
+
+
+def test_a_feature_named_after_no_known_place_is_in_the_article_s_town(gaz):
+    places = gaz.resolve_all(["Rockingham", "Rockingham", "Safety Bay", "Point Peron"])
+    assert places[3].country_code == "AU"
+    assert gaz.resolve_all(["Mount Sinjar"])[0].name == "Sinjar"  # a curated name first

@@ -150,7 +150,7 @@ class Gazetteer:
         self.index = index
         self.config = config or RankConfig()
         self._by_letter: dict[str, list[str]] | None = None
-        self._facility_words: dict[str, bool] | None = None
+        self._facility_words: tuple[dict[str, bool], dict[str, bool]] | None = None
         self._states: dict[str, str] | None = None
         self._admin1: dict[tuple[str, str], list[int]] | None = None
         self._bare: dict[str, list[tuple[str, str]]] | None = None
@@ -358,43 +358,54 @@ class Gazetteer:
         return not (rec[6] in REGION_KINDS or rec[8] or name in rec[1] or curated_alias)
 
     def _facility(self, name: str) -> list[tuple[int, int]] | None:
-        """"X International Airport", "X Air Base": the curated name of the facility, else the
-        place X it is named after. GeoNames files airport names as alternates of unrelated
-        towns (Hamid Karzai International Airport under Isparta), so only a main or curated
-        name of the whole facility counts. None when `name` is no facility name."""
-        cut = self._facility_cut(name)
-        if cut is None:
+        """"X International Airport", "X Air Base", "Mount X": the curated name of the
+        facility, else the place X it is named after. GeoNames files airport names as
+        alternates of unrelated towns (Hamid Karzai International Airport under Isparta), so
+        only a main or curated name of the whole facility counts. None when `name` is no
+        facility name."""
+        split = self._facility_split(name)
+        if split is None:
             return None
-        words = name.split()
         whole = {code // 2 for code in self.index.keys.get(name_key(name), ()) if code % 2}
         if whole:
             return [(i, 2) for i in whole]
-        rest = " ".join(words[:cut])
-        exact = {code // 2 for code in self.index.keys.get(name_key(rest), ())} if rest else set()
-        if self.facility_words[" ".join(words[cut:]).lower()] and not any(
-                self._notable(i) for i in exact):
+        rest, notable_only, word = split
+        exact: set[int] = set()
+        for form in (rest, f"{rest} {word}") if rest else ():  # "Cavan County" (Council)
+            exact |= {code // 2 for code in self.index.keys.get(name_key(form), ())}
+        if notable_only and not any(self._notable(i) for i in exact):
             exact = set()  # "Loyola University", "Cornell University": a person, no hamlet
         if exact:
             return [(i, 1) for i in exact]
         return self._contained(rest) if rest else []
 
-    def _facility_cut(self, name: str) -> int | None:
-        """How many words of `name` come before its facility words ("Mosul Dam Airport": 2,
-        "Capitol": 0), or None when it ends in none."""
+    def _facility_split(self, name: str) -> tuple[str, bool, str] | None:
+        """(the name without its facility words, whether only a notable place may be what
+        the rest names, the first facility word), or None when `name` has none: "Mosul Dam
+        Airport" -> ("Mosul Dam", False, "Airport"), "Capitol" -> ("", True, "Capitol"),
+        "Mount Chaambi" -> ("Chaambi", True, "Mount")."""
         words = name.split()
-        return next((len(words) - n for n in range(min(3, len(words)), 0, -1)
-                     if " ".join(words[-n:]).lower() in self.facility_words), None)
+        suffixes, prefixes = self.facility_words
+        for n in range(min(3, len(words)), 0, -1):
+            notable = suffixes.get(" ".join(words[-n:]).lower())
+            if notable is not None:
+                return " ".join(words[:-n]), notable, words[-n]
+        if len(words) > 1 and words[0].lower() in prefixes:
+            return " ".join(words[1:]), prefixes[words[0].lower()], words[0]
+        return None
 
     @property
-    def facility_words(self) -> dict[str, bool]:
-        """Facility word -> whether the rest of the name must be a notable place to name it:
-        an air base takes a village's name (Kuweires), a university a founder's (Cornell)."""
+    def facility_words(self) -> tuple[dict[str, bool], dict[str, bool]]:
+        """Facility suffixes and prefixes -> whether the rest of the name must be a notable
+        place to name it: an air base takes a village's name (Kuweires), a university a
+        founder's (Cornell)."""
         if self._facility_words is None:
             from eventdesk import knowledge
 
-            self._facility_words = {
-                str(w).lower(): bool(e.get("named_after_notable_places"))
-                for e in knowledge.load("places.yaml", "facilities") for w in e.get("suffixes", [])}
+            entries = knowledge.load("places.yaml", "facilities")
+            self._facility_words = tuple(
+                {str(w).lower(): bool(e.get("named_after_notable_places"))
+                 for e in entries for w in e.get(part, [])} for part in ("suffixes", "prefixes"))
         return self._facility_words
 
     def _contained(self, name: str) -> list[tuple[int, int]]:
@@ -411,8 +422,8 @@ class Gazetteer:
                 if n == 1 and gram[0].lower() in COMPASS_ADJECTIVES | COMPASS_WORDS:
                     continue  # "West Surrey", "West Wing": the compass word names no place
                 key = name_key(" ".join(gram))
-                if len(key) < 3:
-                    continue
+                if len(key) < 3 and not (gram[0].isupper() and self._country_key(key)):
+                    continue  # "US Federal Reserve", "UK Parliament": a country in capitals
                 demonym = self.index.demonyms.get(key)
                 if demonym is not None:
                     return [(demonym, 1)]
@@ -420,6 +431,9 @@ class Gazetteer:
                 if any(self._notable(i) for i in found):
                     return [(i, 1) for i in found]
         return []
+
+    def _country_key(self, key: str) -> bool:
+        return any(self.index.records[c // 2][6] == "country" for c in self.index.keys.get(key, ()))
 
     def _notable(self, idx: int) -> bool:
         kind, pop = self.index.records[idx][6], self.index.records[idx][7]
@@ -529,17 +543,22 @@ class Gazetteer:
             ranked = self._again(names, prefer, ranked, base)
         focus = self._focus(names, ranked)
         return [self.place(r[0][1]) if r else focus if focus is not None
-                and self._facility_cut(n) is not None else None for n, r in zip(names, ranked)]
+                and self._facility_split(n) is not None else None for n, r in zip(names, ranked)]
 
     def _focus(self, names: Sequence[str], ranked: list) -> Place | None:
         """The town the document is about: the settlement its names resolve to most often
-        (the first named on a tie), where a church, hospital or prison the gazetteer lacks
-        most likely stands."""
+        (the first named on a tie), else its county, where a church, hospital or prison the
+        gazetteer lacks most likely stands."""
         towns: Counter = Counter()
+        areas: Counter = Counter()
         for n, r in zip(names, ranked):
-            if r and not n.islower() and self.index.records[r[0][1]][6] in TOWN_KINDS:
+            kind = self.index.records[r[0][1]][6] if r and not n.islower() else None
+            if kind in TOWN_KINDS:
                 towns[r[0][1]] += 1
-        return self.place(towns.most_common(1)[0][0]) if towns else None
+            elif kind in ("admin2", "district"):
+                areas[r[0][1]] += 1  # no town named: the county it lies in
+        best = (towns or areas).most_common(1)
+        return self.place(best[0][0]) if best else None
 
     def _again(self, names: Sequence[str], prefer: list, ranked: list, base: dict) -> list:
         """One more pass: each name ranked in the context of the others' last answers."""
@@ -555,7 +574,7 @@ class Gazetteer:
                 out.append([(0.0, sense)])
                 continue
             weights, regions, near, implied = context.without(own, base, self.config.implied_min)
-            out.append(self.rank(n, weights, near, p, regions, implied) or last)
+            out.append(self.rank(n, weights, near, p, regions, implied))
         return out
 
     def _context(self, names: Sequence[str], first: list) -> "_Context":

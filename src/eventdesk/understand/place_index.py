@@ -24,7 +24,7 @@ import json
 import os
 import pickle
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -187,7 +187,16 @@ def build_index() -> GazetteerIndex:
 
     b = _Builder()
     cities = _geonames_file("cities500.json")
-    info = {v["ISO"]["alpha2"]: v for v in CountryInfo.all().values() if v.get("ISO")}
+    # countryinfo files some codes twice ("wales" as GB beside "united kingdom"): the entry
+    # of the larger population is the country's.
+    info: dict[str, dict] = {}
+    spellings: dict[str, list[str]] = defaultdict(list)  # each entry's spellings count
+    for v in CountryInfo.all().values():
+        iso = (v.get("ISO") or {}).get("alpha2")
+        if iso and (v.get("population") or 0) >= (info.get(iso, {}).get("population") or 0):
+            info[iso] = v
+        if iso:
+            spellings[iso] += v.get("altSpellings") or []
     by_country: dict[str, list[dict]] = defaultdict(list)
     for city in cities.values():
         by_country[city["countrycode"]].append(city)
@@ -200,7 +209,7 @@ def build_index() -> GazetteerIndex:
         if len(latlng) < 2:
             pts = [(x["latitude"], x["longitude"]) for x in by_country.get(iso, [])]
             latlng = _box_middle(pts) if pts else (None, None)
-        alts = [a for a in ci.get("altSpellings", []) if len(a) > 3] + [ci.get("name", "")]
+        alts = [a for a in spellings.get(iso, []) if len(a) > 3] + [ci.get("name", "")]
         alts = [a for a in alts if a]
         if latlng[0] is None:
             continue  # no point anywhere (a dissolved country code): useless to a map
@@ -230,11 +239,13 @@ def build_index() -> GazetteerIndex:
                 if key and (key not in towns or towns[key]["population"] < city["population"]):
                     towns[key] = city
         provinces = {name_key(p) for p in ci.get("provinces", [])}
-        for prov in ci.get("provinces", []):
-            town = towns.get(name_key(prov))
-            if town and (iso, town["admin1code"]) not in admin1_names and _links(
-                    prov, town, voted.get((iso, town["admin1code"])), provinces):
-                admin1_names[(iso, town["admin1code"])] = prov
+        linked = [(prov, towns[name_key(prov)]["admin1code"]) for prov in ci.get("provinces", [])
+                  if name_key(prov) in towns]
+        rivals = Counter(code for _, code in linked)
+        for prov, code in linked:
+            if (iso, code) not in admin1_names and _links(
+                    prov, voted.get((iso, code)), provinces, rivals[code]):
+                admin1_names[(iso, code)] = prov
     # Every other country: the admin1 names of the cities1000 table (Tamil Nadu, Sokoto).
     for code, prov in voted.items():
         admin1_names.setdefault(code, prov)
@@ -301,8 +312,9 @@ def build_index() -> GazetteerIndex:
     # no town's name).
     capitals: dict[tuple[str, str], int] = {}
     for iso, c in _geonames_file("countries.json").items():
-        for cap in (c.get("capital"), info.get(iso, {}).get("capital")):
-            if cap and cap.strip():
+        other = info.get(iso, {}).get("capital")
+        for cap in [c.get("capital"), *(other if isinstance(other, list) else [other])]:
+            if isinstance(cap, str) and cap.strip():
                 capitals[(iso, b.key(cap))] = 0
     for city in cities.values():
         key = (city["countrycode"], b.key(city["name"]))
@@ -321,15 +333,17 @@ def build_index() -> GazetteerIndex:
     return b.finish()
 
 
-def _links(province: str, town: dict, voted: str | None, provinces: set[str]) -> bool:
-    """Whether the town named like a province ties the province to the town's admin1 code.
-    Not when the cities1000 table calls that code by another province of the same list
-    (the hamlet "Baja California" lies in Chiapas, "Morelos" is a village name all over
-    Mexico), unless the town is a city of that very name (the seat a province is named
-    after: Veracruz). The table's older names (Irish provinces for counties) do not count."""
-    if voted is None or name_key(voted) == name_key(province) or name_key(voted) not in provinces:
+def _links(province: str, voted: str | None, provinces: set[str], rivals: int) -> bool:
+    """Whether the town named like a province ties the province to the town's admin1 code,
+    where the cities1000 table may name that code too: when it does not, when it names it
+    alike ("Veracruz-Llave"), or when its name is no province of the list and no other
+    province's town lies in that code. Not the hamlet "Baja California" in Chiapas, the
+    village names "Morelos" all over Mexico, the Ulster counties for Ulster, or the London
+    boroughs for England."""
+    if voted is None:
         return True
-    return town["population"] >= 50_000 and name_key(town["name"]) == name_key(province)
+    a, b = name_key(voted), name_key(province)
+    return a.startswith(b) or b.startswith(a) or (a not in provinces and rivals == 1)
 
 
 def _add_admin2(b: _Builder, regions, town_pop: dict, affixes) -> None:
