@@ -146,3 +146,15 @@ def test_a_feature_named_after_no_known_place_is_in_the_article_s_town(gaz):
     places = gaz.resolve_all(["Rockingham", "Rockingham", "Safety Bay", "Point Peron"])
     assert places[3].country_code == "AU"
     assert gaz.resolve_all(["Mount Sinjar"])[0].name == "Sinjar"  # a curated name first
+
+
+def test_the_article_s_town_is_one_of_the_state_it_keeps_naming(gaz):
+    names = ["Nashville", "Nashville", "Montana", "Montana", "Montana", "Helena",
+             "Crossroads Correctional Center"]
+    assert gaz.resolve_all(names)[6].admin1 == "Montana"
+
+
+def test_county_short_forms_and_city_quarters(gaz):
+    assert gaz.resolve("Herts").name == "Hertfordshire"
+    assert gaz.resolve_all(["New Orleans", "New Orleans", "French Quarter"])[2].name == "New Orleans"
+    assert gaz.resolve("Broadway").country_code == "US" and gaz.resolve("Broadway").kind == "site"

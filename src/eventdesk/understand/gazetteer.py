@@ -549,15 +549,23 @@ class Gazetteer:
         """The town the document is about: the settlement its names resolve to most often
         (the first named on a tie), else its county, where a church, hospital or prison the
         gazetteer lacks most likely stands."""
+        recs = self.index.records
         towns: Counter = Counter()
         areas: Counter = Counter()
+        states: Counter = Counter()
         for n, r in zip(names, ranked):
-            kind = self.index.records[r[0][1]][6] if r and not n.islower() else None
+            kind = recs[r[0][1]][6] if r and not n.islower() else None
             if kind in TOWN_KINDS:
                 towns[r[0][1]] += 1
             elif kind in ("admin2", "district"):
                 areas[r[0][1]] += 1  # no town named: the county it lies in
-        best = (towns or areas).most_common(1)
+            elif kind == "admin1":
+                states[(recs[r[0][1]][2], recs[r[0][1]][3])] += 1
+        # a town of the state the article keeps naming ("Shelby" in an article on Montana)
+        score = {i: c + states[(recs[i][2], recs[i][3])] for i, c in towns.items()}
+        if score:
+            return self.place(max(score, key=score.get))
+        best = areas.most_common(1)
         return self.place(best[0][0]) if best else None
 
     def _again(self, names: Sequence[str], prefer: list, ranked: list, base: dict) -> list:
