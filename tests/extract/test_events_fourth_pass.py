@@ -49,3 +49,34 @@ def test_an_offensive_being_carried_out_is_ongoing_not_an_occurrence(nlp):
 def test_ground_recaptured_as_a_running_tally_is_no_event(nlp):
     assert not events_of(nlp, "Fighters fled to Idlib from parts of the country where Syrian forces "
                               "have recaptured ground.")
+
+
+def test_a_clause_n_units_after_another_is_dated_back_from_it(nlp):
+    evs = events_of(nlp, "The militants released a video in March 2015. The video was released a month "
+                         "after Iraqi forces drove the militants out of Rawa.")
+    driven = [e for e in evs if e.location == "Rawa"]
+    assert driven and driven[0].date == "2015-02" and driven[0].date_precision == "month"
+
+
+def test_years_after_counts_back_from_the_publication(nlp):
+    evs = events_of(nlp, "The announcement, two years after IS declared itself a caliphate, surprised Rawa.",
+                    published=("2017-11-09", "day"))
+    declared = [e for e in evs if e.sub_event_type == "Change to group/activity"]
+    assert declared and declared[0].date == "2015" and declared[0].historical
+
+
+def test_a_since_clause_is_told_as_fact_under_a_negated_main_clause(nlp):
+    evs = events_of(nlp, "The leader has not been seen since he proclaimed a caliphate in Rawa in March 2015.")
+    assert [e for e in evs if e.sub_event_type == "Change to group/activity" and e.date == "2015-03"]
+
+
+def test_a_fight_to_take_a_town_is_a_fight_not_a_capture(nlp):
+    evs = events_of(nlp, "On Friday Iraqi forces battled to take back Rawa.")
+    assert evs and not [e for e in evs if "territory" in e.sub_event_type]
+
+
+def test_a_date_of_a_relative_clause_in_the_previous_paragraph_is_background(nlp):
+    evs = events_of(nlp, "The ambush occurred near Rawa, where the militants killed four soldiers in March 2015.\n"
+                         "The gunmen attacked a prison in Qaim.", published=None)
+    prison = [e for e in evs if e.location == "Al-Qaim"]
+    assert prison and prison[0].date is None

@@ -165,6 +165,9 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
                 return "ongoing"  # "the offensive was being carried out by three forces"
             if tok.dep_ in ("ccomp", "relcl") or tok.dep_ == "ROOT":
                 break
+            if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.cue("presupposing")
+                                           for c in tok.children):
+                break  # "has not been seen since he announced his caliphate": the since-clause happened
             if tok.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children):
                 break  # a coordinated clause with its own subject keeps its own modality
             if infinitive and tok.lemma_.lower() in lex.cue("unrealised_verb"):

@@ -46,6 +46,8 @@ class Mention:
 
 def _objects(tok: Token) -> list[Token]:
     out = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+    # "declared itself a caliphate": the small model parses the small clause as a nominal ccomp
+    out += [c for c in tok.children if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN")]
     for prep in tok.children:
         if prep.dep_ in ("prep", "agent") and prep.lower_ in OBJECT_PREPS:
             out += [c for c in prep.children if c.dep_ == "pobj"]
@@ -196,6 +198,10 @@ def find_mentions(sent: Span, lex: EventLexicon, place_tokens: set[int]) -> list
         toks = [found[i][0] for i in members]
         trigs = [found[i][1] for i in members]
         strong = [(found[i][1].priority, -found[i][0].i, i) for i in members if not found[i][1].weak]
+        # "battled to take back the prison": the fight happened, the outcome it aimed at is untold
+        told = [s for s in strong if not (_purpose(found[s[2]][0]) and found[s[2]][0].head.lemma_.lower()
+                                          in lex.cue("unrealised_verb"))]
+        strong = told or strong
         pick = max(strong)[2] if strong else members[0]
         anchor_tok = min(toks, key=lambda t: len(list(t.ancestors)))
         m = Mention(anchor=anchor_tok, tokens=toks, triggers=trigs,

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.extract.event_context import DateInfo, Located, PlaceInfo
@@ -187,18 +189,31 @@ class Context:
                 if loc is not None and not any(a.dep_ in ("relcl", "advcl", "ccomp", "acl") and tok.is_ancestor(a)
                                                for a in t.ancestors):
                     return loc.value
+        offset = _offset(tokens)
+        if offset is not None:  # "a month after the militants were driven out"
+            reference = self._context_date(tokens, sent, paragraph, skip=offset.clause)
+            return _shift(reference, offset) if reference is not None else None
+        return self._context_date(tokens, sent, paragraph)
+
+    def _context_date(self, tokens: list[Token], sent: Span, paragraph: list[Span],
+                      skip: Token | None = None) -> DateInfo | None:
+        """The date the sentence, its paragraph or the publication gives (dates inside
+        `skip`'s clause left out)."""
         # "regained control of a prison seized by IS six days ago": a date inside a clause on
         # another noun dates that clause's event, not this one
         in_sent = [d for d in self.dates if sent.start <= d.start < sent.end
-                   and not _in_other_clause(self.doc[d.start], tokens)]
+                   and not _in_other_clause(self.doc[d.start], tokens)
+                   and not (skip is not None and skip.is_ancestor(self.doc[d.start]))]
         if in_sent:
             anchor = tokens[0].i
             return min(in_sent, key=lambda d: abs(d.start - anchor)).value
         for prev in reversed(paragraph):
-            before = [d for d in self.dates if prev.start <= d.start < prev.end]
+            # the first date of a sentence dates its news; later ones ("since its defeat in
+            # 2019") and those of a relative clause ("near Tongo Tongo, where fighters killed
+            # four soldiers in October 2017") are background
+            before = [d for d in self.dates if prev.start <= d.start < prev.end
+                      and not any(a.dep_ in ("relcl", "acl") for a in self.doc[d.start].ancestors)]
             if before:
-                # the first date of a sentence dates its news; later ones ("since its defeat in
-                # 2019") are background
                 return before[0].value
         pub = self.publication
         if pub is None:
@@ -217,6 +232,57 @@ class Context:
         if end is None:
             return False
         return (now.start - end).days > HISTORICAL_DAYS
+
+
+PRECISION_ORDER = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True)
+class Offset:
+    """"a month after <clause>": the clause's event lies `count` `unit`s before (sign -1)
+    or after (+1) the time of the clause that governs it."""
+
+    clause: Token
+    count: float
+    unit: str
+    sign: int
+
+
+def _offset(tokens: list[Token]) -> Offset | None:
+    """"The video was released a month after the militants were driven out", "10 years after
+    ISIS declared itself a caliphate": the trigger's clause is dated from the governing one."""
+    lex = TemporalLexicon.default()
+    for tok in tokens:
+        mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
+        if mark is None or tok.dep_ not in ("advcl", "ccomp", "acl"):
+            continue
+        # the parser hangs "a month" on the clause, on "after" or on the governing verb; it is
+        # the measure when it stands right before "after"
+        measure = next((c for c in (*tok.children, *mark.children, *tok.head.children)
+                        if c.dep_ == "npadvmod" and lex.unit.get(c.lower_) is not None
+                        and c.right_edge.i == mark.i - 1), None)
+        if measure is None:
+            continue
+        words = " ".join(c.text for c in measure.children if c.dep_ in ("nummod", "det")) or "a"
+        count = lex.count(words)
+        if count:
+            return Offset(tok, count, lex.unit[measure.lower_], -1 if mark.lower_ == "after" else 1)
+    return None
+
+
+def _shift(reference: DateInfo, offset: Offset) -> DateInfo | None:
+    if reference.start is None:
+        return None
+    n = offset.sign * offset.count
+    step = {"day": relativedelta(days=round(n)), "week": relativedelta(weeks=round(n)),
+            "fortnight": relativedelta(weeks=round(2 * n)), "month": relativedelta(months=round(n)),
+            "year": relativedelta(years=round(n))}[offset.unit]
+    start = reference.start + step
+    unit = "week" if offset.unit == "fortnight" else offset.unit
+    precision = max(reference.precision, unit, key=PRECISION_ORDER.index)
+    iso = {"day": start.isoformat(), "week": start.isoformat()[:7], "month": start.isoformat()[:7],
+           "year": str(start.year)}[precision]
+    return DateInfo(iso, precision, start, start if precision == "day" else None, True)
 
 
 def _in_other_clause(t: Token, tokens: list[Token]) -> bool:
