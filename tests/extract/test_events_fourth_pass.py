@@ -80,3 +80,27 @@ def test_a_date_of_a_relative_clause_in_the_previous_paragraph_is_background(nlp
                          "The gunmen attacked a prison in Qaim.", published=None)
     prison = [e for e in evs if e.location == "Al-Qaim"]
     assert prison and prison[0].date is None
+
+
+def test_the_subject_nearest_the_verb_acts_when_the_parser_gives_two(nlp):
+    evs = events_of(nlp, "The announcement, 10 years after IS declared itself a caliphate, surprised Rawa.")
+    declared = [e for e in evs if e.sub_event_type == "Change to group/activity"]
+    assert declared and declared[0].actor1 == "Islamic State"
+
+
+def test_a_borrowed_place_in_another_country_gives_way_to_the_armed_groups_home(nlp):
+    from eventdesk.extract.events import EventConfig, extract_events
+    from eventdesk.record import Document
+    from tests.extract.test_events import ACTORS, DATES, PLACES, _Actor, _group
+
+    actors = {**ACTORS, "the SDF": _Actor("sdf", "SDF: Syrian Democratic Forces", "rebels", "Syria")}
+    text = ("The leader was last seen in Rawa in March 2015. Last month the SDF said it attacked "
+            "the militants. Syrian forces shelled Tadmur on Friday.")
+    sdoc = nlp(text)
+    sdoc.user_data["published"] = ("2017-11-09", "day")
+    sdoc.spans["actors"] = _group(sdoc, actors, "actor")
+    sdoc.spans["places"] = _group(sdoc, PLACES, "place")
+    sdoc.spans["dates"] = _group(sdoc, DATES, "date")
+    evs = extract_events(Document(id="d", source="t.txt", body=text, analysis=sdoc), EventConfig())
+    captured = [e for e in evs if e.actor1 == "SDF: Syrian Democratic Forces"]
+    assert captured and captured[0].country == "Syria"

@@ -26,7 +26,7 @@ from eventdesk.extract.event_lexicon import TERRITORY, EventLexicon, load_lexico
 from eventdesk.extract.event_modality import asserted
 from eventdesk.extract.event_roles import ActorIndex, claimant, roles
 from eventdesk.extract.event_triggers import Mention, find_mentions
-from eventdesk.extract.event_where_when import Context, duration_unit, period_until
+from eventdesk.extract.event_where_when import Context, country_place, duration_unit, period_until
 from eventdesk.pipeline.base import Stage
 from eventdesk.record import Document, Event, Evidence
 
@@ -155,6 +155,16 @@ class _Extractor:
             if target.actor2 == actor.name:
                 target.actor2 = None
 
+    def _home_ground(self, place, prec, sent: Span, actor: ActorInfo | None):
+        """A place borrowed from another sentence in another country than the acting armed
+        group's own ("the SDF said it captured X" after a sentence about Mosul): the group's
+        country. A non-state group fights at home; state forces may not, so they keep it."""
+        if (place is None or actor is None or actor.is_state or not actor.country or actor.is_civilian
+                or place.country in (None, actor.country) or _named_in(place, sent, self.ctx)
+                or actor.country not in {p.value.country for p in self.ctx.places}):
+            return place, prec
+        return country_place(actor.country), 3
+
     def _absorb(self, events: list[Event]) -> list[Event]:
         """ACLED: raids that end in arrests are one Arrests event."""
         if any(e.sub_event_type == "Arrests" for e in events):
@@ -218,6 +228,7 @@ class _Extractor:
                     "Non-state actor overtakes territory"
             if a2 is None and self.main_group is not None and a1 is not None and a1.name != self.main_group.name:
                 a2 = self.main_group
+        where = [self._home_ground(place, prec, sent, a1) for place, prec in where]
         out = []
         for place, prec in where:
             actor2 = a2.name if a2 else None
@@ -251,6 +262,10 @@ class _Extractor:
                 ev.extra["place_from_context"] = True
             out.append(ev)
         return out
+
+
+def _named_in(place, sent: Span, ctx) -> bool:
+    return any(p.value.name == place.name for p in ctx.places if sent.start <= p.start < sent.end)
 
 
 def PlaceInfoPrec(place, prec):  # noqa: N802 - small helper, reads like a constructor
