@@ -158,3 +158,16 @@ def test_county_short_forms_and_city_quarters(gaz):
     assert gaz.resolve("Herts").name == "Hertfordshire"
     assert gaz.resolve_all(["New Orleans", "New Orleans", "French Quarter"])[2].name == "New Orleans"
     assert gaz.resolve("Broadway").country_code == "US" and gaz.resolve("Broadway").kind == "site"
+
+
+def test_a_thinly_settled_province_sits_at_the_middle_of_its_land(gaz):
+    # Ontario's towns end near 53 N; the province reaches 57 N, its middle near 49 N.
+    assert gaz.resolve("Ontario").latitude > 48.5
+    assert gaz.resolve("Quebec").kind == "city"  # the curated point moved the province only
+    assert abs(gaz.resolve("Quebec").latitude - 46.8) < 0.2
+
+
+def test_a_faubourg_and_a_combining_form(gaz):
+    names = ["New Orleans", "New Orleans", "Faubourg Marigny"]
+    assert gaz.resolve_all(names)[2].name == "New Orleans"
+    assert gaz.demonym("Austro").country_code == "AT"

@@ -121,6 +121,7 @@ COMPASS_ADJECTIVES = frozenset({
     "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
     "southwestern", "northeast", "northwest", "southeast", "southwest", "upper", "lower"})
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "n", "s", "e", "w"})
+CANDIDATE_MEMORY = 100_000  # names remembered (a few MB), forgotten all at once when full
 TOWN_KINDS = frozenset({"capital", "city", "town", "village"})
 # What may follow "Town, " as the area that holds the town.
 AREA_KINDS = frozenset({"country", "admin1", "admin2", "region"})
@@ -153,6 +154,7 @@ class Gazetteer:
         self._facility_words: tuple[dict[str, bool], dict[str, bool]] | None = None
         self._states: dict[str, str] | None = None
         self._admin1: dict[tuple[str, str], list[int]] | None = None
+        self._seen: dict[str, list[tuple[int, int]]] = {}
         self._bare: dict[str, list[tuple[str, str]]] | None = None
         self._code_of = {v.casefold(): k for k, v in index.country_names.items()}
 
@@ -190,7 +192,17 @@ class Gazetteer:
 
     # -- lookup -------------------------------------------------------------------------
     def candidates(self, name: str) -> list[tuple[int, int]]:
-        """(record index, match quality): 2 main name, 1 alternate name, 0 loose match."""
+        """(record index, match quality): 2 main name, 1 alternate name, 0 loose match.
+        Remembered per name: every pass of `resolve_all` asks again, and a fuzzy search
+        costs ~1 ms (GeoWebNews 645 -> 1,546 toponyms/s)."""
+        found = self._seen.get(name)
+        if found is None:
+            if len(self._seen) >= CANDIDATE_MEMORY:
+                self._seen.clear()
+            found = self._seen[name] = self._lookup(name)
+        return list(found)
+
+    def _lookup(self, name: str) -> list[tuple[int, int]]:
         key = name_key(name)
         head, comma, tail = name.rpartition(",")
         if comma and head.strip() and tail.strip() and key not in self.index.keys:
