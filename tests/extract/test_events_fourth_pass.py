@@ -104,3 +104,9 @@ def test_a_borrowed_place_in_another_country_gives_way_to_the_armed_groups_home(
     evs = extract_events(Document(id="d", source="t.txt", body=text, analysis=sdoc), EventConfig())
     captured = [e for e in evs if e.actor1 == "SDF: Syrian Democratic Forces"]
     assert captured and captured[0].country == "Syria"
+
+
+def test_attacks_listed_as_a_cells_task_are_not_occurrences(nlp):
+    evs = events_of(nlp, "The task of the ISIS cell was to gather information on Rawa security forces, "
+                         "help get four suicide bombers into the city and carry out attacks.")
+    assert not evs

@@ -160,6 +160,9 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
             if tok.i != anchor.i and not subtree_dated and tok.lemma_.lower() in lex.cue("unrealised_verb") and any(
                     c.dep_ == "dobj" and c.i == anchor.i for c in tok.children):
                 return "unrealised"  # "militants planning attacks", "threatened attacks", "delayed the offensive"
+            if tok.i != anchor.i and tok.lemma_ == "be" and any(
+                    c.dep_ == "nsubj" and c.lemma_.lower() in lex.cue("unrealised_noun") for c in tok.children):
+                return "unrealised"  # "the task of the cell was to gather ..., help ... and carry out attacks"
             if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children) and any(
                     c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children) and not subtree_dated:
                 return "ongoing"  # "the offensive was being carried out by three forces"
