@@ -37,6 +37,7 @@ CASES = [  # text, iso, precision
     ("late 2014", "2014", "year"),
     ("five years after its defeat in March 2019", "2024", "year"),
     ("five years after the defeat in March 2019.", "2024", "year"),
+    ("Five years after its defeat in March 2019, the group is back", "2024", "year"),
     ("in 2014.", "2014", "year"),
     ("December 11, 2022", "2022-12-11", "day"),
     ("11 December 2022", "2022-12-11", "day"),
@@ -119,6 +120,15 @@ def test_component_on_handmade_doc(blank_nlp):
     doc = blank_nlp.get_pipe("eventdesk_dates_v1")(doc)
     found = {s.text: s._.date.iso for s in doc.spans["dates"]}
     assert found == {"Friday": "2017-10-27", "five years after": "2024", "March 2019": "2019-03"}
+
+
+def test_a_model_span_that_took_the_after_in_still_counts_from_the_text_date(blank_nlp):
+    words = ["Five", "years", "after", "its", "defeat", "in", "March", "2019", ",", "the", "group", "is", "back", "."]
+    doc = Doc(blank_nlp.vocab, words=words)
+    doc.ents = [doc.char_span(doc[0].idx, doc[2].idx + 5, label="DATE")]
+    doc.user_data["published"] = PUB
+    doc = blank_nlp.get_pipe("eventdesk_dates_v1")(doc)
+    assert {s.text: s._.date.iso for s in doc.spans["dates"]}["Five years after"] == "2024"
 
 
 def test_component_adds_patterns_the_model_misses(blank_nlp):

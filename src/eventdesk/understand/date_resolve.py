@@ -231,7 +231,7 @@ class DateResolver:
         if n is None or not rest:
             return None  # "three days later": the anchor is in another sentence
         # the anchor date is the longest temporal expression in the rest ("its defeat in March 2019")
-        words = rest.split()
+        words = re.sub(r"[,;:()\[\]]", " ", rest).split()  # "in March 2019, the group": not "2019,"
         spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 6) + 1)),
                        key=lambda ij: ij[0] - ij[1])
         base = next((v for i, j in spans

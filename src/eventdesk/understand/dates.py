@@ -130,13 +130,15 @@ class DatesComponent:
         """A count of units followed by after/before borrows the next date of its sentence
         as anchor ("five years after its defeat in March 2019"); the span keeps only the
         shift, so that the anchor date stays a span of its own."""
-        nxt = doc[span.end] if span.end < len(doc) else None
-        if nxt is not None and self.resolver.lex.lookup("anchor_sign", nxt.lower_) is not None:
+        sign_at = span.end if span.end < len(doc) else None
+        if self.resolver.lex.lookup("anchor_sign", span[-1].lower_) is not None and len(span) > 1:
+            sign_at = span.end - 1  # the model's span took the "after" in already
+        if sign_at is not None and self.resolver.lex.lookup("anchor_sign", doc[sign_at].lower_) is not None:
             sent_end = span.sent.end if doc.has_annotation("SENT_START") else len(doc)
-            rest = doc[span.start:min(sent_end, span.end + 12)].text
+            rest = doc[span.start:min(sent_end, sign_at + 13)].text
             value = self.resolver.resolve(rest, published, _tense(span))
             if value is not None:
-                return doc[span.start:span.end + 1], value
+                return doc[span.start:sign_at + 1], value
         return span, self.resolver.resolve(span.text, published, _tense(span),
                                            year_hint=_year_before(doc, span))
 
