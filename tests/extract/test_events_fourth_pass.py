@@ -110,3 +110,12 @@ def test_attacks_listed_as_a_cells_task_are_not_occurrences(nlp):
     evs = events_of(nlp, "The task of the ISIS cell was to gather information on Rawa security forces, "
                          "help get four suicide bombers into the city and carry out attacks.")
     assert not evs
+
+
+def test_a_quoted_paragraph_ends_its_paragraph(nlp):
+    from eventdesk.extract.events import _paragraphs
+
+    sdoc = nlp('Iraqi forces retook Rawa on Friday.\n"We have won," said an officer.\n'
+               "The militants attacked Qaim.")
+    last = list(sdoc.sents)[-1]
+    assert [s.text.strip() for s in _paragraphs(sdoc)[last.start]] == ['"We have won," said an officer.']

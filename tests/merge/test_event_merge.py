@@ -270,3 +270,20 @@ def test_another_report_of_the_same_sub_type_in_the_same_document_may_join():
     index.add(ev("d-1", start=0))
     _, joined = index.add(ev("d-1", start=300))
     assert joined
+
+
+def test_a_report_does_not_tell_what_happened_after_it_was_published():
+    later = ev("d-1", date="2024-03-23", sub="Arrests", etype="Strategic developments")
+    earlier_report = ev("d-2", date="2024-03", prec="month", sub="Arrests", etype="Strategic developments",
+                        place=PROVINCE, extra={"reported": "2024-03-07"})
+    assert not events_compatible(later, earlier_report)
+    same_week = ev("d-3", date="2024-03", prec="month", sub="Arrests", etype="Strategic developments",
+                   place=PROVINCE, extra={"reported": "2024-03-24"})
+    assert events_compatible(later, same_week)
+
+
+def test_the_first_report_bounds_the_merged_event():
+    index = EventIndex(no_registry())
+    index.add(ev("d-1", extra={"reported": "2022-12-12"}))
+    merged, joined = index.add(ev("d-2", extra={"reported": "2022-12-11"}))
+    assert joined and merged.extra["reported"] == "2022-12-11"

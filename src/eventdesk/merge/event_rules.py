@@ -15,6 +15,8 @@ Rules (all must hold; `events_compatible`):
    an affiliate or lineage alias of the other in the actor registry, when one is the other
    with a qualifier ("Islamic State" / "Islamic State (Khorasan Province)"), or when both are
    state forces of one country (army vs police of one state are told apart unreliably).
+Dates also respect the reports: an event cannot begin after the first report of it was
+published (`extra["reported"]`, the day of a dated report).
 """
 
 from __future__ import annotations
@@ -142,12 +144,25 @@ def date_interval(value: str | None, precision: str | None, config: MergeConfig)
     return d, d, "day"
 
 
+def _after_report(interval: tuple, other: Any, config: MergeConfig) -> bool:
+    """`interval` begins after `other` was reported: a report published on 7 March does not
+    tell the arrests of 23 March, whatever its month-only date allows."""
+    reported = (field_of(other, "extra") or {}).get("reported")
+    try:
+        day = date.fromisoformat(str(reported)) if reported else None
+    except ValueError:
+        return False
+    return day is not None and interval[0] > day + timedelta(days=config.max_day_gap)
+
+
 def dates_compatible(a: Any, b: Any, config: MergeConfig) -> bool:
     ia = date_interval(field_of(a, "date"), field_of(a, "date_precision"), config)
     ib = date_interval(field_of(b, "date"), field_of(b, "date_precision"), config)
     if ia is None or ib is None:
         return False
     if (ia[2] == "year") != (ib[2] == "year"):
+        return False
+    if _after_report(ia, b, config) or _after_report(ib, a, config):
         return False
     # widen only day-precision dates: "2024-03" and "2024-04" must not touch at the 31st
     if ia[2] == "day" and ib[2] == "day":

@@ -105,6 +105,9 @@ def combine(existing: Event, new: Event) -> Event:
     out.country = out.country or new.country
     out.actor1 = out.actor1 or new.actor1
     out.actor2 = out.actor2 or new.actor2
+    reported = [r for r in (out.extra.get("reported"), new.extra.get("reported")) if r]
+    if reported:
+        out.extra["reported"] = min(reported)  # the first report bounds when it happened
     out.historical = out.historical and new.historical
     return out
 
