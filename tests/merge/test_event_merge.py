@@ -287,3 +287,29 @@ def test_the_first_report_bounds_the_merged_event():
     index.add(ev("d-1", extra={"reported": "2022-12-12"}))
     merged, joined = index.add(ev("d-2", extra={"reported": "2022-12-11"}))
     assert joined and merged.extra["reported"] == "2022-12-11"
+
+
+def test_an_undated_report_read_first_joins_the_event_once_a_report_gives_its_day():
+    index = EventIndex(no_registry())
+    undated = ev("d-1", date=None, prec=None, dead=2, extra={"undated": {"weekday": 6}})  # "on Sunday"
+    index.add(undated)
+    assert len(index.events) == 1
+    merged, _ = index.add(ev("d-2", date="2022-12-11", dead=2))  # 11 Dec 2022 was a Sunday
+    assert len(index.events) == 1 and {s.document for s in merged.sources} == {"d-1", "d-2"}
+
+
+def test_the_store_adopts_an_earlier_undated_report(tmp_path):
+    from eventdesk.record import Document
+    from eventdesk.store import Store
+    from eventdesk.store.writer import DocumentWriter
+
+    store = Store(str(tmp_path / "x.db"))
+    writer = DocumentWriter(store, no_registry())
+    first = Document(id="d-1", source="a.txt", body="x" * 40)
+    first.events = [ev("d-1", date=None, prec=None, dead=2, extra={"undated": {"weekday": 6}})]
+    second = Document(id="d-2", source="b.txt", body="y" * 40)
+    second.events = [ev("d-2", date="2022-12-11", dead=2)]
+    for doc in (first, second):
+        writer.write(doc, "r-1")
+    [event] = store.events()
+    assert {s.document for s in event.sources} == {"d-1", "d-2"}

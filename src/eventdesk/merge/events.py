@@ -204,6 +204,20 @@ class EventMerger:
     def combine(self, existing: Event, new: Event) -> Event:
         return combine(existing, new)
 
+    def adoptable(self, target: Any, orphans: Iterable[Any]) -> list[Any]:
+        """Undated reports stored before `target` had its day ("killed on Friday" read before
+        any report gave the date) that agree strongly with it: they join it now, so that the
+        result does not depend on the order reports arrive in."""
+        if field_of(target, "date_precision") != "day" or not field_of(target, "date"):
+            return []
+        return [o for o in orphans if not field_of(o, "date") and field_of(o, "id") != field_of(target, "id")
+                and not _kept_apart_in_document(target, o)
+                and undated_agrees(target, o, self.registry, self.config)]
+
+    def orphan_keys(self, target: Any) -> list[str]:
+        """The country-wide keys under which undated reports of `target`'s country are stored."""
+        return [k for k in self.keys(target) if k.startswith("U|")]
+
 
 class EventIndex:
     """An in-memory store of merged events with blocking keys (one run, tests, benchmarks)."""
@@ -219,16 +233,24 @@ class EventIndex:
             if ev.id not in ids:
                 ids.append(ev.id)
 
+    def _adopt(self, target: Event) -> Event:
+        pool = [self.events[i] for k in self.merger.orphan_keys(target) for i in self._by_key.get(k, ())
+                if i in self.events]
+        for orphan in self.merger.adoptable(target, pool):
+            target = combine(target, orphan)
+            del self.events[orphan.id]
+        return target
+
     def candidates(self, ev: Event) -> list[Event]:
         ids = dict.fromkeys(i for k in self.merger.keys(ev) for i in self._by_key.get(k, ()))
-        return [self.events[i] for i in ids]
+        return [self.events[i] for i in ids if i in self.events]  # adopted orphans are gone
 
     def add(self, ev: Event, allow_new: bool = True) -> tuple[Event | None, bool]:
         """Merge `ev` in; returns (the stored event, joined an existing one). A duplicate
         document passes `allow_new=False`: its events only join existing ones."""
         target = self.merger.best_match(self.candidates(ev), ev)
         if target is not None:
-            merged = combine(target, ev)
+            merged = self._adopt(combine(target, ev))
             self.events[merged.id] = merged
             self._index(merged)
             return merged, True
@@ -237,6 +259,7 @@ class EventIndex:
         ev = with_source_figures(copy.deepcopy(ev))
         first = ev.sources[0] if ev.sources else None
         ev.id = ev.id or f"e-{len(self.events) + 1}-{first.document if first else ''}"
+        ev = self._adopt(ev)
         self.events[ev.id] = ev
         self._index(ev)
         return ev, False

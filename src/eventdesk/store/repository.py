@@ -128,6 +128,16 @@ class Store:
         for key in set(keys) - have:
             s.add(EventKeyRow(event_id=ev.id, key=key))
 
+    def remove_event(self, s: Session, event_id: str) -> None:
+        """Delete an event that another has absorbed (its sources now cite that one)."""
+        for model in (EventSourceRow, EventKeyRow):
+            for row in s.scalars(select(model).where(model.event_id == event_id)):
+                s.delete(row)
+        row = s.get(EventRow, event_id)
+        if row is not None:
+            s.delete(row)
+        s.flush()
+
     def _add_event_sources(self, s: Session, ev: Event) -> None:
         have = {(r.document_id, r.start, r.end) for r in s.scalars(
             select(EventSourceRow).where(EventSourceRow.event_id == ev.id))}

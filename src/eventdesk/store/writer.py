@@ -58,11 +58,14 @@ class DocumentWriter:
             ev.id = ev.id or stable_id("e", doc.id, ordinal, ev.sub_event_type)
             hit = self.merger.best_match(self.repo.events_by_keys(s, _lookup_keys(ev, self.merger)), ev)
             if hit is not None:
-                merged = self.merger.combine(hit, ev)
+                merged = self._adopt(s, self.merger.combine(hit, ev))
                 self.repo.update_event(s, merged, self.merger.keys(merged))
                 out.events_merged += 1
             elif doc.duplicate_of is None:
                 self.repo.add_event(s, with_source_figures(ev), self.merger.keys(ev))
+                adopted = self._adopt(s, ev)
+                if adopted is not ev:
+                    self.repo.update_event(s, adopted, self.merger.keys(adopted))
                 out.events_new += 1
             else:
                 out.events_dropped += 1
@@ -74,6 +77,14 @@ class DocumentWriter:
             self.repo.add_claim(s, claim)
             out.claims += 1
         return out
+
+    def _adopt(self, s: Session, target: Event) -> Event:
+        """Undated reports stored earlier that agree with the now day-dated `target` join it."""
+        pool = self.repo.events_by_keys(s, self.merger.orphan_keys(target))
+        for orphan in self.merger.adoptable(target, pool):
+            target = self.merger.combine(target, orphan)
+            self.repo.remove_event(s, orphan.id)
+        return target
 
     @staticmethod
     def _join_claim(s: Session, original: str, claim: Claim) -> bool:
