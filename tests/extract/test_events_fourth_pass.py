@@ -119,3 +119,36 @@ def test_a_quoted_paragraph_ends_its_paragraph(nlp):
                "The militants attacked Qaim.")
     last = list(sdoc.sents)[-1]
     assert [s.text.strip() for s in _paragraphs(sdoc)[last.start]] == ['"We have won," said an officer.']
+
+
+def test_the_first_part_of_a_hyphenated_modifier_is_no_trigger(nlp):
+    assert not events_of(nlp, "Hundreds of battle-hardened militants moved to Rawa on Friday.")
+
+
+def test_that_fighting_is_the_fight_told_before_even_when_the_speaker_has_a_date(nlp):
+    evs = events_of(nlp, "Iraqi forces clashed with the militants in Rawa on Friday. That fighting has "
+                         "diverted resources from the war, an officer said on Monday.")
+    assert len([e for e in evs if e.event_type == "Battles"]) == 1
+
+
+def test_attacks_prepared_for_have_not_happened(nlp):
+    assert not events_of(nlp, "The militants melted back into Rawa to prepare for attacks.")
+
+
+def test_a_suicide_vest_set_off_in_a_raid_is_part_of_the_raid(nlp):
+    from eventdesk.extract.events import fold_blasts_into_battles
+    from eventdesk.record import Event, Evidence
+
+    def event(etype, sub, a1, a2, place, prec, text):
+        return Event(etype, sub, a1, a2, location=place, country="Syria", geo_precision=prec, date="2019-10-26",
+                     date_precision="day", sources=[Evidence("d", 0, len(text), text)])
+
+    raid = event("Battles", "Armed clash", "Military Forces of the United States", None, "Idlib", 1,
+                 "US forces raided a compound in Idlib.")
+    vest = event("Explosions/Remote violence", "Suicide bomb", "Islamic State", None, "Syria", 3,
+                 "He detonated a suicide vest.")
+    elsewhere = event("Explosions/Remote violence", "Suicide bomb", "Islamic State", None, "Damascus", 1,
+                      "A suicide attack hit a police station in Damascus.")
+    out = fold_blasts_into_battles([raid, vest, elsewhere])
+    assert out == [raid, elsewhere]
+    assert len(raid.sources) == 2 and raid.actor2 == "Islamic State"

@@ -158,8 +158,11 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
                     and tok.head.lemma_.lower() in lex.cue("unrealised_verb"):
                 return "unrealised"  # "we need a whole army to drive them out": the parser's ccomp infinitive
             if tok.i != anchor.i and not subtree_dated and tok.lemma_.lower() in lex.cue("unrealised_verb") and any(
-                    c.dep_ == "dobj" and c.i == anchor.i for c in tok.children):
-                return "unrealised"  # "militants planning attacks", "threatened attacks", "delayed the offensive"
+                    c.dep_ == "dobj" and c.i == anchor.i
+                    or c.dep_ == "prep" and c.lower_ == "for" and any(g.i == anchor.i for g in c.children)
+                    for c in tok.children):
+                # "militants planning attacks", "delayed the offensive", "to prepare for attacks"
+                return "unrealised"
             if tok.i != anchor.i and tok.lemma_ == "be" and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() in lex.cue("unrealised_noun") for c in tok.children):
                 return "unrealised"  # "the task of the cell was to gather ..., help ... and carry out attacks"

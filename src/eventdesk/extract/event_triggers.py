@@ -173,6 +173,8 @@ def find_mentions(sent: Span, lex: EventLexicon, place_tokens: set[int]) -> list
     """Event mentions of one sentence (before modality and role checks)."""
     found: list[tuple[Token, Trigger]] = []
     for tok in sent:
+        if not tok.whitespace_ and tok.i + 2 < sent.end and tok.nbor(1).text == "-" and tok.nbor(2).is_alpha:
+            continue  # "battle-tested fighters", "war-torn": the first part of a hyphenated modifier
         trig = _match(tok, lex, place_tokens)
         if trig is not None:
             found.append((tok, trig))

@@ -106,12 +106,14 @@ def _anaphoric(m: Mention, date_tokens: set[int]) -> bool:
 
 
 def _retold(m: Mention, date_tokens: set[int], place_tokens: set[int]) -> bool:
-    """A demonstrative noun trigger with no date or place in its sentence ("that fighting",
-    "this attack") points back at an event already told."""
+    """A demonstrative noun trigger with no date in its clause ("that fighting", "this
+    attack") points back at an event already told; the date of a speech verb around it
+    ("That fighting has diverted resources, the general told AP last week") is not its own."""
     a = m.main  # type: ignore[attr-defined]
+    clause = a.head if a.dep_ in ("nsubj", "nsubjpass", "dobj") else a
     return (a.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("that", "this", "these", "those")
                                      for c in a.children)
-            and not any(t.i in date_tokens for t in a.sent))
+            and not any(t.i in date_tokens for t in clause.subtree))
 
 
 class _Extractor:
@@ -153,7 +155,7 @@ class _Extractor:
             new = self._absorb(new)
             events += new
         if self.config.merge_within_document:
-            events = merge_mentions(events)
+            events = fold_blasts_into_battles(merge_mentions(events))
         if not self.config.keep_historical:
             events = [e for e in events if not e.historical]
         return events
@@ -328,6 +330,35 @@ def _compatible(a: Event, b: Event) -> bool:
     if a.actor1 and b.actor1 and a.actor1 != b.actor1:
         return False
     return not (a.sources[0].start == b.sources[0].start)
+
+
+# Explosions a fight's own side sets off inside it: ACLED codes the fight only
+# ("he detonated a suicide vest" during the raid that killed him).
+BATTLE_BLASTS = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}
+
+
+def _same_time(a: Event, b: Event) -> bool:
+    return bool(a.date and b.date and (a.date.startswith(b.date) or b.date.startswith(a.date)))
+
+
+def fold_blasts_into_battles(events: list[Event]) -> list[Event]:
+    """A suicide vest, grenade or bomb told as part of a battle of the same document (same
+    time, same country, set off by one of its sides) becomes a source of that battle."""
+    battles = [e for e in events if e.event_type == "Battles" and not e.historical]
+    out = []
+    for ev in events:
+        host = None
+        if ev.event_type == "Explosions/Remote violence" and ev.sub_event_type in BATTLE_BLASTS:
+            host = next((b for b in battles if _same_time(b, ev) and b.country and b.country == ev.country
+                         and (b.location == ev.location or 3 in (b.geo_precision, ev.geo_precision))
+                         and (ev.actor1 is None or b.actor2 is None or ev.actor1 in (b.actor1, b.actor2))), None)
+        if host is None:
+            out.append(ev)
+            continue
+        host.sources.extend(ev.sources)
+        if host.actor2 is None and ev.actor1 not in (None, host.actor1):
+            host.actor2 = ev.actor1  # the side that blew itself up was the one fought
+    return out
 
 
 def merge_mentions(events: list[Event]) -> list[Event]:
