@@ -152,3 +152,15 @@ def test_a_suicide_vest_set_off_in_a_raid_is_part_of_the_raid(nlp):
     out = fold_blasts_into_battles([raid, vest, elsewhere])
     assert out == [raid, elsewhere]
     assert len(raid.sources) == 2 and raid.actor2 == "Islamic State"
+
+
+def test_ground_an_armed_group_took_was_held_by_the_state_unless_told(nlp):
+    evs = events_of(nlp, "IS seized Rawa on Friday.")
+    assert evs and evs[0].sub_event_type == "Non-state actor overtakes territory"
+    assert evs[0].actor2 == "Military Forces of Iraq"
+
+
+def test_a_battle_of_state_forces_with_no_named_foe_is_with_the_articles_armed_group(nlp):
+    evs = events_of(nlp, "Last year IS fled Qaim. On Friday Iraqi forces clashed in Rawa.")
+    clash = [e for e in evs if e.sub_event_type == "Armed clash" and e.location == "Rawa"]
+    assert clash and clash[0].actor1 == "Military Forces of Iraq" and clash[0].actor2 == "Islamic State"

@@ -242,6 +242,14 @@ class _Extractor:
             if a2 is None and self.main_group is not None and a1 is not None and a1.name != self.main_group.name:
                 a2 = self.main_group
         where = [self._home_ground(place, prec, sent, a1) for place, prec in where]
+        if sub == "Non-state actor overtakes territory" and a2 is None and a1 is not None and not a1.is_state:
+            a2 = _holder(where)  # ground taken by an armed group was the state's unless told
+        elif sub == "Armed clash" and a2 is None and a1 is not None and a1.inter is not None:
+            # a battle has two sides: state forces fought the article's armed group, and it them
+            if a1.is_state and self.main_group is not None and self.main_group.name != a1.name:
+                a2 = self.main_group
+            elif not a1.is_state and not a1.is_civilian:
+                a2 = _holder(where)
         out = []
         for place, prec in where:
             actor2 = a2.name if a2 else None
@@ -278,6 +286,18 @@ class _Extractor:
                 ev.extra["place_from_context"] = True
             out.append(ev)
         return out
+
+
+def _holder(where) -> ActorInfo | None:
+    """The state forces of the country of the first place: who held ground an armed group took
+    ("IS seized Mosul": Military Forces of Iraq), the ACLED default when the text names no one."""
+    country = next((p.country for p, _ in where if p is not None and p.country), None)
+    if country is None:
+        return None
+    from eventdesk.understand.actor_registry import ActorRegistry  # loaded once per process
+
+    ref = ActorRegistry.default().state_actor(country, "military")
+    return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
 
 
 def _named_in(place, sent: Span, ctx) -> bool:
