@@ -164,3 +164,20 @@ def test_a_battle_of_state_forces_with_no_named_foe_is_with_the_articles_armed_g
     evs = events_of(nlp, "Last year IS fled Qaim. On Friday Iraqi forces clashed in Rawa.")
     clash = [e for e in evs if e.sub_event_type == "Armed clash" and e.location == "Rawa"]
     assert clash and clash[0].actor1 == "Military Forces of Iraq" and clash[0].actor2 == "Islamic State"
+
+
+def test_another_armed_group_with_no_named_foe_fought_the_articles_armed_group(nlp):
+    from tests.extract.test_events import ACTORS, DATES, PLACES, _Actor, _group
+    from eventdesk.extract.events import EventConfig, extract_events
+    from eventdesk.record import Document
+
+    actors = {**ACTORS, "SDF fighters": _Actor("sdf", "SDF: Syrian Democratic Forces", "rebels", "Syria")}
+    text = "Last year IS held Tadmur. IS fled Qaim. On Friday SDF fighters clashed in Tadmur."
+    sdoc = nlp(text)
+    sdoc.user_data["published"] = ("2017-11-09", "day")
+    sdoc.spans["actors"] = _group(sdoc, actors, "actor")
+    sdoc.spans["places"] = _group(sdoc, PLACES, "place")
+    sdoc.spans["dates"] = _group(sdoc, DATES, "date")
+    evs = extract_events(Document(id="d", source="t.txt", body=text, analysis=sdoc), EventConfig())
+    clash = [e for e in evs if e.actor1 == "SDF: Syrian Democratic Forces"]
+    assert clash and clash[0].actor2 == "Islamic State"

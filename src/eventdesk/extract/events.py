@@ -245,8 +245,9 @@ class _Extractor:
         if sub == "Non-state actor overtakes territory" and a2 is None and a1 is not None and not a1.is_state:
             a2 = _holder(where)  # ground taken by an armed group was the state's unless told
         elif sub == "Armed clash" and a2 is None and a1 is not None and a1.inter is not None:
-            # a battle has two sides: state forces fought the article's armed group, and it them
-            if a1.is_state and self.main_group is not None and self.main_group.name != a1.name:
+            # a battle has two sides: others fought the article's armed group, and it the state
+            # forces where it fought ("SDF fighters battled at Baghuz": IS, not Syria's army)
+            if self.main_group is not None and self.main_group.name != a1.name:
                 a2 = self.main_group
             elif not a1.is_state and not a1.is_civilian:
                 a2 = _holder(where)
