@@ -7,6 +7,20 @@ from eventdesk.extract.event_where_when import duration_unit
 from tests.extract.test_events import events_of
 
 
+def _events_with(nlp, text: str, **extra_actors):
+    """Events of `text` with the shared hand-made understanding plus `extra_actors`."""
+    from eventdesk.extract.events import EventConfig, extract_events
+    from eventdesk.record import Document
+    from tests.extract.test_events import ACTORS, DATES, PLACES, _group
+
+    sdoc = nlp(text)
+    sdoc.user_data["published"] = ("2017-11-09", "day")
+    sdoc.spans["actors"] = _group(sdoc, {**ACTORS, **extra_actors}, "actor")
+    sdoc.spans["places"] = _group(sdoc, PLACES, "place")
+    sdoc.spans["dates"] = _group(sdoc, DATES, "date")
+    return extract_events(Document(id="d", source="t.txt", body=text, analysis=sdoc), EventConfig())
+
+
 def _token(sdoc, word):
     return next(t for t in sdoc if t.text == word)
 
@@ -89,19 +103,11 @@ def test_the_subject_nearest_the_verb_acts_when_the_parser_gives_two(nlp):
 
 
 def test_a_borrowed_place_in_another_country_gives_way_to_the_armed_groups_home(nlp):
-    from eventdesk.extract.events import EventConfig, extract_events
-    from eventdesk.record import Document
-    from tests.extract.test_events import ACTORS, DATES, PLACES, _Actor, _group
+    from tests.extract.test_events import _Actor
 
-    actors = {**ACTORS, "the SDF": _Actor("sdf", "SDF: Syrian Democratic Forces", "rebels", "Syria")}
-    text = ("The leader was last seen in Rawa in March 2015. Last month the SDF said it attacked "
-            "the militants. Syrian forces shelled Tadmur on Friday.")
-    sdoc = nlp(text)
-    sdoc.user_data["published"] = ("2017-11-09", "day")
-    sdoc.spans["actors"] = _group(sdoc, actors, "actor")
-    sdoc.spans["places"] = _group(sdoc, PLACES, "place")
-    sdoc.spans["dates"] = _group(sdoc, DATES, "date")
-    evs = extract_events(Document(id="d", source="t.txt", body=text, analysis=sdoc), EventConfig())
+    evs = _events_with(nlp, "The leader was last seen in Rawa in March 2015. Last month the SDF said it "
+                            "attacked the militants. Syrian forces shelled Tadmur on Friday.",
+                       **{"the SDF": _Actor("sdf", "SDF: Syrian Democratic Forces", "rebels", "Syria")})
     captured = [e for e in evs if e.actor1 == "SDF: Syrian Democratic Forces"]
     assert captured and captured[0].country == "Syria"
 
@@ -167,17 +173,9 @@ def test_a_battle_of_state_forces_with_no_named_foe_is_with_the_articles_armed_g
 
 
 def test_another_armed_group_with_no_named_foe_fought_the_articles_armed_group(nlp):
-    from tests.extract.test_events import ACTORS, DATES, PLACES, _Actor, _group
-    from eventdesk.extract.events import EventConfig, extract_events
-    from eventdesk.record import Document
+    from tests.extract.test_events import _Actor
 
-    actors = {**ACTORS, "SDF fighters": _Actor("sdf", "SDF: Syrian Democratic Forces", "rebels", "Syria")}
-    text = "Last year IS held Tadmur. IS fled Qaim. On Friday SDF fighters clashed in Tadmur."
-    sdoc = nlp(text)
-    sdoc.user_data["published"] = ("2017-11-09", "day")
-    sdoc.spans["actors"] = _group(sdoc, actors, "actor")
-    sdoc.spans["places"] = _group(sdoc, PLACES, "place")
-    sdoc.spans["dates"] = _group(sdoc, DATES, "date")
-    evs = extract_events(Document(id="d", source="t.txt", body=text, analysis=sdoc), EventConfig())
+    evs = _events_with(nlp, "Last year IS held Tadmur. IS fled Qaim. On Friday SDF fighters clashed in Tadmur.",
+                       **{"SDF fighters": _Actor("sdf", "SDF: Syrian Democratic Forces", "rebels", "Syria")})
     clash = [e for e in evs if e.actor1 == "SDF: Syrian Democratic Forces"]
     assert clash and clash[0].actor2 == "Islamic State"
