@@ -81,15 +81,20 @@ def _attr(obj, name, default=None):
     return getattr(obj, name, default) if obj is not None else default
 
 
-def read_actors(doc: Doc) -> list[Located]:
+def _from_spans(doc: Doc, key: str, attr: str, make) -> list[Located]:
+    """The resolved spans of `doc.spans[key]` (resolution in `span._.<attr>`), as Located."""
     out = []
+    for span in doc.spans[key]:
+        ref = getattr(span._, attr) if span.has_extension(attr) else None
+        if ref is not None and _attr(ref, "name"):
+            out.append(_located(span, make(ref)))
+    return out
+
+
+def read_actors(doc: Doc) -> list[Located]:
     if "actors" in doc.spans:
-        for span in doc.spans["actors"]:
-            ref = span._.actor if span.has_extension("actor") else None
-            if ref is None or not _attr(ref, "name"):
-                continue
-            out.append(_located(span, _actor_info(ref)))
-        return out
+        return _from_spans(doc, "actors", "actor", _actor_info)
+    out = []
     registry = _optional("eventdesk.understand.actors", "ActorRegistry")
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "NORP", "PERSON"):
@@ -114,14 +119,9 @@ def _place_info(p) -> PlaceInfo:
 
 
 def read_places(doc: Doc) -> list[Located]:
-    out = []
     if "places" in doc.spans:
-        for span in doc.spans["places"]:
-            p = span._.place if span.has_extension("place") else None
-            if p is None or not _attr(p, "name"):
-                continue
-            out.append(_located(span, _place_info(p)))
-        return out
+        return _from_spans(doc, "places", "place", _place_info)
+    out = []
     gazetteer = _optional("eventdesk.understand.places", "Gazetteer")
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
