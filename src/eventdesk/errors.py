@@ -33,6 +33,7 @@ class Errors(metaclass=ErrorsWithCodes):
     E109 = "no such file or folder"
     E110 = "unsupported file type '{suffix}'"
     E111 = "not a manifest: it needs a header row with a file column and a url or date column ({columns})"
+    E112 = "folder holds no .txt, .html, .warc(.gz) or .jsonl(.gz) file (found: {kinds})"
     E201 = "no article text found"
     E202 = "language '{language}' is not supported by the extractors (supported: {supported})"
     E203 = "not about armed conflict (relevance score {score:.2f} < {threshold})"

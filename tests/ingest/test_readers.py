@@ -123,3 +123,19 @@ def test_gzipped_jsonl(tmp_path):
     f.write_bytes(gzip.compress(json.dumps({"url": "https://x.example/1", "text": ARTICLE}).encode()))
     docs, _ = _read(f)
     assert docs[0].source == "https://x.example/1"
+
+
+def test_gzipped_html_and_text_pages_are_read(tmp_path):
+    with gzip.open(tmp_path / "page.html.gz", "wt", encoding="utf-8") as fh:
+        fh.write(f"<html><body><p>{ARTICLE}</p></body></html>")
+    with gzip.open(tmp_path / "scrape.txt.gz", "wt", encoding="utf-8") as fh:
+        fh.write(ARTICLE)
+    docs, fails = _read(tmp_path)
+    assert not fails and sorted(d.content_type for d in docs) == ["html", "text"]
+
+
+def test_a_folder_with_nothing_readable_is_reported_not_silently_empty(tmp_path):
+    (tmp_path / "report.pdf").write_bytes(b"%PDF-1.4")
+    docs, fails = _read(tmp_path)
+    assert not docs and len(fails) == 1
+    assert "E112" in fails[0].message and ".pdf" in fails[0].message

@@ -16,8 +16,8 @@ from eventdesk.ingest.decode import decode_bytes, looks_binary
 from eventdesk.ingest.manifest import ManifestIndex
 from eventdesk.record import Document, document_id
 
-TEXT_SUFFIXES = (".txt", ".wet", ".text")
-HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+TEXT_SUFFIXES = (".txt", ".wet", ".text", ".txt.gz")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 SUPPORTED = TEXT_SUFFIXES + HTML_SUFFIXES + WARC_SUFFIXES + JSONL_SUFFIXES
@@ -54,9 +54,14 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str | IngestFailure]:
     """Files as given; folders recursively (supported types only, sorted); globs."""
     for given in inputs:
         if os.path.isdir(given):
-            found = []
+            found, other = [], []
             for root, _dirs, files in os.walk(given):
-                found += [os.path.join(root, f) for f in files if _suffix(f) in SUPPORTED]
+                for f in files:
+                    (found if _suffix(f) in SUPPORTED else other).append(os.path.join(root, f))
+            if not found:  # say so rather than read nothing in silence
+                kinds = sorted({_suffix(f) or "(none)" for f in other})
+                yield IngestFailure(given, Errors.E101.format(path=given, reason=Errors.E112.format(
+                    kinds=", ".join(kinds[:8]) or "nothing")))
             yield from sorted(found)
         elif os.path.exists(given):
             yield given
