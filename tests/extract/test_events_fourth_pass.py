@@ -179,3 +179,19 @@ def test_another_armed_group_with_no_named_foe_fought_the_articles_armed_group(n
                        **{"SDF fighters": _Actor("sdf", "SDF: Syrian Democratic Forces", "rebels", "Syria")})
     clash = [e for e in evs if e.actor1 == "SDF: Syrian Democratic Forces"]
     assert clash and clash[0].actor2 == "Islamic State"
+
+
+def test_deaths_in_an_accident_are_no_political_violence(nlp):
+    assert not events_of(nlp, "Two soldiers were killed in a helicopter crash near Rawa on Friday.")
+
+
+def test_alleged_assaults_are_an_accusation_not_an_event(nlp):
+    assert not events_of(nlp, "The police summoned two senators over alleged assaults on its men in Rawa.")
+
+
+def test_a_running_tally_of_deaths_is_no_event(nlp):
+    assert not events_of(nlp, "More than 2,500 civilians have been killed in the fighting in Rawa so far this year.")
+
+
+def test_arrests_threatened_have_not_happened(nlp):
+    assert not events_of(nlp, "Politicians in Rawa were threatened with arrests on Friday.")

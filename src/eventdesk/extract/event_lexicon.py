@@ -25,7 +25,7 @@ EVENT_TYPES = {
                                "Non-violent transfer of territory", "Other"},
 }
 REQUIRES = {None, "place_object", "person_object", "context", "dated"}
-MODALITY_KINDS = {"modal", "presupposing", "unrealised_verb", "unrealised_noun", "conditional", "habitual", "negation", "backing",
+MODALITY_KINDS = {"modal", "presupposing", "accident", "unconfirmed", "tally", "unrealised_verb", "unrealised_noun", "conditional", "habitual", "negation", "backing",
                   "commentary", "negated_object", "place_count"}
 BOUNDS = {"low", "both", "high"}
 

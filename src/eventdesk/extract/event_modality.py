@@ -61,6 +61,24 @@ def _verb_blocks(verb: Token, lex: EventLexicon, dated: bool, first: bool) -> st
     return None
 
 
+def _not_violence(main: Token, tokens: list[Token], sent, lex: EventLexicon) -> str | None:
+    """Deaths in an accident ("killed in a helicopter crash"), an accusation ("alleged
+    assaults"), a running tally ("have been killed in the fighting so far this year")."""
+    for t in tokens:
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "after") and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in lex.cue("accident") for g in prep.children):
+                return "accident"
+    if main.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in lex.cue("unconfirmed") for c in main.children):
+        return "unconfirmed"
+    verbs = {v.i: v for t in tokens for v in (t, t.head)}.values()
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for v in verbs for c in v.children)
+    words = " " + " ".join(t.lower_ for t in sent) + " "
+    if perfect and any(f" {phrase} " in words for phrase in lex.cue("tally")):
+        return "aggregate"
+    return None
+
+
 def _purpose_of_noun(tok: Token) -> bool:
     return tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -107,6 +125,9 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
         for t in main.subtree:
             if not sent_dated and t.lower_ in lex.cue("place_count") and any(c.like_num for c in t.subtree):
                 return "aggregate"
+    reason = _not_violence(main, tokens, sent, lex)
+    if reason:
+        return reason
     if main.tag_ == "VBG" and main.dep_ in ("csubj", "nsubj", "csubjpass"):
         return "generic"  # "Defeating Isis militarily deprives them of territory"
     if main.pos_ == "NOUN" and main.dep_ in ("nsubj", "attr") and not sent_dated and not any(
@@ -159,7 +180,7 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
                 return "unrealised"  # "we need a whole army to drive them out": the parser's ccomp infinitive
             if tok.i != anchor.i and not subtree_dated and tok.lemma_.lower() in lex.cue("unrealised_verb") and any(
                     c.dep_ == "dobj" and c.i == anchor.i
-                    or c.dep_ == "prep" and c.lower_ == "for" and any(g.i == anchor.i for g in c.children)
+                    or c.dep_ == "prep" and c.lower_ in ("for", "with") and any(g.i == anchor.i for g in c.children)
                     for c in tok.children):
                 # "militants planning attacks", "delayed the offensive", "to prepare for attacks"
                 return "unrealised"

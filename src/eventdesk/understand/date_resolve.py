@@ -50,6 +50,9 @@ class DateValue:
     open_end: bool = False  # "since 2014": the start of a range that runs on
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """The publication date: `day` is the first day of its interval at `precision`."""
@@ -232,8 +235,9 @@ class DateResolver:
             return None  # "three days later": the anchor is in another sentence
         # the anchor date is the longest temporal expression in the rest ("its defeat in March 2019")
         words = re.sub(r"[,;:()\[\]]", " ", rest).split()  # "in March 2019, the group": not "2019,"
+        # a span that writes its year wins ("the September 11, 2001 attacks", not "September")
         spans = sorted(((i, j) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 6) + 1)),
-                       key=lambda ij: ij[0] - ij[1])
+                       key=lambda ij: (not any(_YEAR.fullmatch(w) for w in words[ij[0]:ij[1]]), ij[0] - ij[1]))
         base = next((v for i, j in spans
                      if (v := self._resolve(" ".join(words[i:j]), anchor, tense)) is not None), None)
         if base is None:

@@ -81,6 +81,18 @@ def _year_before(doc: Doc, span: Span) -> int | None:
     return years[i - 1][1] if i else None
 
 
+# Tokens after "N years after" searched for the anchor date: "18 years after Washington
+# invaded the country in the wake of the September 11, 2001 attacks" puts the year 15 tokens on.
+ANCHOR_WINDOW = 20
+
+
+def _after(value: DateValue, published) -> bool:
+    """`value` begins more than a year after publication: a past narrative's "N years after X"
+    read against a wrong anchor, not a date the article can tell."""
+    anchor = Anchor.parse(published)
+    return anchor is not None and value.start is not None and (value.start - anchor.day).days > 366
+
+
 def _tense(span: Span) -> str:
     """'future' when the verb the expression hangs on has a future auxiliary."""
     doc = span.doc
@@ -135,8 +147,11 @@ class DatesComponent:
             sign_at = span.end - 1  # the model's span took the "after" in already
         if sign_at is not None and self.resolver.lex.lookup("anchor_sign", doc[sign_at].lower_) is not None:
             sent_end = span.sent.end if doc.has_annotation("SENT_START") else len(doc)
-            rest = doc[span.start:min(sent_end, sign_at + 13)].text
-            value = self.resolver.resolve(rest, published, _tense(span))
+            rest = doc[span.start:min(sent_end, sign_at + 1 + ANCHOR_WINDOW)].text
+            tense = _tense(span)
+            value = self.resolver.resolve(rest, published, tense)
+            if value is not None and tense != "future" and _after(value, published):
+                return doc[span.start:sign_at + 1], None  # "18 years after ... September 11": no anchor read
             if value is not None:
                 return doc[span.start:sign_at + 1], value
         return span, self.resolver.resolve(span.text, published, _tense(span),
