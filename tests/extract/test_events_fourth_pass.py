@@ -195,3 +195,21 @@ def test_a_running_tally_of_deaths_is_no_event(nlp):
 
 def test_arrests_threatened_have_not_happened(nlp):
     assert not events_of(nlp, "Politicians in Rawa were threatened with arrests on Friday.")
+
+
+def test_a_resolved_n_years_after_dates_the_governing_clause_and_the_event_counts_back(nlp):
+    from datetime import date
+
+    from tests.extract.test_events import DATES, _Date
+    import tests.extract.test_events as shared
+
+    extra = {"18 years after": _Date("2019", "year", date(2019, 1, 1), date(2019, 12, 31))}
+    saved = dict(DATES)
+    DATES.update(extra)
+    try:
+        evs = shared.events_of(nlp, "Iraqi forces remain in Rawa, 18 years after IS attacked Qaim.")
+    finally:
+        DATES.clear()
+        DATES.update(saved)
+    attack = [e for e in evs if e.location == "Al-Qaim"]
+    assert attack and attack[0].date == "2001" and attack[0].historical

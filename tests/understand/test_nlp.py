@@ -84,3 +84,14 @@ def test_a_name_the_model_calls_a_person_is_a_place_when_it_is_ground_taken():
     pipeline = build_nlp(NlpConfig(components=["places"]))
     doc = pipeline("Sunni militants have regained momentum in Iraq, taking Falluja and parts of Ramadi.")
     assert "Falluja" in [s.text for s in doc.spans["places"]]
+
+
+def test_a_capital_acting_as_subject_is_its_government_and_stays_a_place_elsewhere():
+    pipeline = build_nlp(NlpConfig(components=["places", "actors"]))
+    doc = pipeline("Troops remain, 18 years after Washington invaded the country. Officials in Washington "
+                   "said nothing. A bomb hit a Damascus police station.")
+    actors = {s.text: s._.actor.name for s in doc.spans["actors"]}
+    assert actors.get("Washington") == "Government of the United States"
+    places = [s.text for s in doc.spans["places"]]
+    assert places.count("Washington") >= 1 and "Damascus" in places
+    assert "Damascus" not in actors

@@ -183,16 +183,20 @@ class Context:
 
     # -- dates ------------------------------------------------------------------------
     def date_for(self, tokens: list[Token], sent: Span, paragraph: list[Span]) -> DateInfo | None:
+        offset = _offset(tokens)
+        if offset is not None:  # "a month after the militants were driven out"
+            # "18 years after Washington invaded": a resolved "18 years after" dates the
+            # governing clause ("troops remain"), the reference to count back from
+            told = self.date_at.get(offset.measure.i)
+            reference = told.value if told is not None else \
+                self._context_date(tokens, sent, paragraph, skip=offset.clause)
+            return _shift(reference, offset) if reference is not None else None
         for tok in sorted(tokens, key=lambda t: -len(list(t.ancestors))):
             for t in tok.subtree:
                 loc = self.date_at.get(t.i)
                 if loc is not None and not any(a.dep_ in ("relcl", "advcl", "ccomp", "acl") and tok.is_ancestor(a)
                                                for a in t.ancestors):
                     return loc.value
-        offset = _offset(tokens)
-        if offset is not None:  # "a month after the militants were driven out"
-            reference = self._context_date(tokens, sent, paragraph, skip=offset.clause)
-            return _shift(reference, offset) if reference is not None else None
         return self._context_date(tokens, sent, paragraph)
 
     def _context_date(self, tokens: list[Token], sent: Span, paragraph: list[Span],
@@ -243,6 +247,7 @@ class Offset:
     or after (+1) the time of the clause that governs it."""
 
     clause: Token
+    measure: Token  # "month" of "a month after"
     count: float
     unit: str
     sign: int
@@ -266,7 +271,7 @@ def _offset(tokens: list[Token]) -> Offset | None:
         words = " ".join(c.text for c in measure.children if c.dep_ in ("nummod", "det")) or "a"
         count = lex.count(words)
         if count:
-            return Offset(tok, count, lex.unit[measure.lower_], -1 if mark.lower_ == "after" else 1)
+            return Offset(tok, measure, count, lex.unit[measure.lower_], -1 if mark.lower_ == "after" else 1)
     return None
 
 

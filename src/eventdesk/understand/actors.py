@@ -144,11 +144,17 @@ class ActorResolver:
         return out
 
     def _acting_state(self, ent: Span) -> ActorRef | None:
-        """A country the sentence treats as a party ("Turkey shelled ...", "talks with Turkey",
-        "a U.S. strike", "Australia's response") is its government; "in Syria" stays a place."""
+        """A country (or its capital) the sentence treats as a party ("Turkey shelled ...",
+        "talks with Turkey", "a U.S. strike", "Washington invaded") is its government; "in
+        Syria" stays a place."""
         name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        if name[:1].islower() or not self._as_party(ent.root):
+            return None
         country = self.describer.country_of(name)
-        if country is None or name[:1].islower() or not self._as_party(ent.root):
+        if country is None and ent.root.dep_ in ("nsubj", "nsubjpass"):
+            # a capital acts only as a subject: "a Damascus police station" stays a place
+            country = _capital_of(name)
+        if country is None:
             return None
         return self.registry.state_actor(country, "government", ent.text)
 
@@ -222,6 +228,15 @@ class DocContext:
             if local:
                 return min(local, key=lambda h: (h[2], abs(h[0] - i)))[1]
         return self.main
+
+
+def _capital_of(name: str) -> str | None:
+    """The country whose capital `name` is, for a capital acting as its government
+    ("18 years after Washington invaded the country", "Ankara launched an offensive")."""
+    from eventdesk.understand.gazetteer import Gazetteer  # the places component loaded it
+
+    place = Gazetteer.default().resolve(name)
+    return place.country if place is not None and place.kind == "capital" else None
 
 
 def main_actor(refs: list[ActorRef]) -> ActorRef | None:
