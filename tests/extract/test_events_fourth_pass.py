@@ -213,3 +213,7 @@ def test_a_resolved_n_years_after_dates_the_governing_clause_and_the_event_count
         DATES.update(saved)
     attack = [e for e in evs if e.location == "Al-Qaim"]
     assert attack and attack[0].date == "2001" and attack[0].historical
+
+
+def test_forces_trained_to_fight_have_not_fought_yet(nlp):
+    assert not events_of(nlp, "Iraqi forces in Rawa have been training tribal fighters to fight against IS.")
