@@ -168,6 +168,20 @@ class _Extractor:
             if target.actor2 == actor.name:
                 target.actor2 = None
 
+    def _default_foe(self, sub: str, a1: ActorInfo | None, where) -> ActorInfo | None:
+        """ACLED's actor2 when the text names none: ground an armed group took was the state's;
+        a battle has two sides: others fought the article's armed group, and it the state
+        forces where it fought ("SDF fighters battled at Baghuz": IS, not Syria's army)."""
+        if a1 is None or a1.inter is None:
+            return None
+        if sub == "Non-state actor overtakes territory":
+            return None if a1.is_state else _holder(where)
+        if sub != "Armed clash":
+            return None
+        if self.main_group is not None and self.main_group.name != a1.name:
+            return self.main_group
+        return _holder(where) if not a1.is_state and not a1.is_civilian else None
+
     def _home_ground(self, place, prec, sent: Span, actor: ActorInfo | None):
         """A place borrowed from another sentence in another country than the acting armed
         group's own ("the SDF said it captured X" after a sentence about Mosul): the group's
@@ -242,15 +256,8 @@ class _Extractor:
             if a2 is None and self.main_group is not None and a1 is not None and a1.name != self.main_group.name:
                 a2 = self.main_group
         where = [self._home_ground(place, prec, sent, a1) for place, prec in where]
-        if sub == "Non-state actor overtakes territory" and a2 is None and a1 is not None and not a1.is_state:
-            a2 = _holder(where)  # ground taken by an armed group was the state's unless told
-        elif sub == "Armed clash" and a2 is None and a1 is not None and a1.inter is not None:
-            # a battle has two sides: others fought the article's armed group, and it the state
-            # forces where it fought ("SDF fighters battled at Baghuz": IS, not Syria's army)
-            if self.main_group is not None and self.main_group.name != a1.name:
-                a2 = self.main_group
-            elif not a1.is_state and not a1.is_civilian:
-                a2 = _holder(where)
+        if a2 is None:
+            a2 = self._default_foe(sub, a1, where)
         out = []
         for place, prec in where:
             actor2 = a2.name if a2 else None
