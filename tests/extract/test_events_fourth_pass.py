@@ -217,3 +217,26 @@ def test_a_resolved_n_years_after_dates_the_governing_clause_and_the_event_count
 
 def test_forces_trained_to_fight_have_not_fought_yet(nlp):
     assert not events_of(nlp, "Iraqi forces in Rawa have been training tribal fighters to fight against IS.")
+
+
+def test_a_branch_and_its_group_in_one_undated_article_are_one_ambush(nlp):
+    from eventdesk.extract.events import merge_mentions
+    from eventdesk.record import Event, Evidence
+
+    def ambush(actor, start, cue):
+        return Event("Battles", "Armed clash", actor, None, location="Niger", country="Niger", geo_precision=3,
+                     sources=[Evidence("d", start, start + 5, "x" * 5)], extra={"undated": cue})
+
+    merged = merge_mentions([ambush("Islamic State (West Africa Province)", 0, {}),
+                             ambush("Islamic State", 100, {"weekday": 1})])
+    assert len(merged) == 1 and merged[0].actor1 == "Islamic State (West Africa Province)"
+    apart = merge_mentions([ambush("Islamic State (West Africa Province)", 0, {}),
+                            ambush("Boko Haram", 100, {"weekday": 1})])
+    assert len(apart) == 2
+
+
+def test_a_background_year_in_a_relative_clause_leaves_the_sentence_undated(nlp):
+    from eventdesk.extract.event_context import undated_cue
+
+    sdoc = nlp("Tuesday's ambush occurred near Rawa, where fighters killed four soldiers in October 2017.")
+    assert undated_cue(next(sdoc.sents)) == {"weekday": 1}

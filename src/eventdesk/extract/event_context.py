@@ -149,9 +149,12 @@ def _weekday_forms() -> dict[str, int]:
 def _sentence_cue(sent: Span) -> dict | None:
     forms = _weekday_forms()
     weekdays = {forms[t.lower_.rstrip(".")] for t in sent if t.lower_.rstrip(".") in forms and len(t.text) > 3}
-    if any(t.lower_.rstrip(".") in _month_forms() and len(t.text) > 3 and t.pos_ == "PROPN" for t in sent):
+    # a month or year inside a relative clause dates that clause's background ("near Tongo
+    # Tongo, where fighters killed four soldiers in October 2017"), not the sentence's news
+    own = [t for t in sent if not any(a.dep_ in ("relcl", "acl") for a in t.ancestors)]
+    if any(t.lower_.rstrip(".") in _month_forms() and len(t.text) > 3 and t.pos_ == "PROPN" for t in own):
         return None
-    if any(t.text.isdigit() and len(t.text) == 4 and 1900 < int(t.text) < 2100 for t in sent):
+    if any(t.text.isdigit() and len(t.text) == 4 and 1900 < int(t.text) < 2100 for t in own):
         return None
     if len(weekdays) > 1:
         return None

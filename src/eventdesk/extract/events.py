@@ -333,6 +333,13 @@ def _trim(ev: Evidence, body: str | None, at: int | None = None) -> Evidence:
     return Evidence(ev.document, start, end, body[start:end] if body else text.strip())
 
 
+def _same_group(a: str, b: str) -> bool:
+    """One name, or one with a qualifier the other lacks ("Islamic State" and "Islamic State
+    (West Africa Province)": the article names the branch once and the group after)."""
+    base_a, base_b = a.split(" (")[0], b.split(" (")[0]
+    return a == b or (base_a == base_b and (a == base_a or b == base_b))
+
+
 def _compatible(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type:
         return False
@@ -355,7 +362,7 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
         return False
-    if a.actor1 and b.actor1 and a.actor1 != b.actor1:
+    if a.actor1 and b.actor1 and not _same_group(a.actor1, b.actor1):
         return False
     return not (a.sources[0].start == b.sources[0].start)
 
