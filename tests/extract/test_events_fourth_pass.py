@@ -240,3 +240,9 @@ def test_a_background_year_in_a_relative_clause_leaves_the_sentence_undated(nlp)
 
     sdoc = nlp("Tuesday's ambush occurred near Rawa, where fighters killed four soldiers in October 2017.")
     assert undated_cue(next(sdoc.sents)) == {"weekday": 1}
+
+
+def test_a_victory_told_with_an_unrealised_next_step_is_still_a_victory(nlp):
+    evs = events_of(nlp, "Iraqi forces were triumphant in Qaim on Friday, leaving the way open to attack Rawa.")
+    assert [e.location for e in evs] == ["Al-Qaim"]
+    assert evs[0].sub_event_type == "Government regains territory"

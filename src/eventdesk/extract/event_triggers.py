@@ -106,7 +106,8 @@ def _condition(tok: Token, trig: Trigger, lex: EventLexicon, place_tokens: set[i
         return any(o.ent_type_ == "PERSON" or (o.pos_ == "PROPN" and o.i not in place_tokens
                                                 and o.ent_type_ not in ("GPE", "LOC", "ORG", "NORP"))
                    for o in objs)
-    words = {t.lower_ for t in _near(tok)} | {t.lemma_.lower() for t in _near(tok)}
+    near = _near(tok) + (_near(tok.head, 1) if tok.dep_ == "acomp" else [])  # "were triumphant in Aleppo"
+    words = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
     for o in objs:
         words |= {t.lower_ for t in o.subtree}
     return bool(words & trig.context)

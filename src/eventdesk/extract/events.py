@@ -132,8 +132,8 @@ class _Extractor:
         paragraphs = _paragraphs(self.sdoc)
         events: list[Event] = []
         for sent in self.sdoc.sents:
-            mentions = [m for m in find_mentions(sent, self.lex, self.place_tokens)
-                        if asserted(m.anchor, m.tokens, self.lex, self.date_tokens, m.main) is None]  # type: ignore[attr-defined]
+            mentions = [told for m in find_mentions(sent, self.lex, self.place_tokens)
+                        if (told := self._told(m)) is not None]
             deaths = _death_tokens(sent, self.lex)
             new: list[Event] = []
             for m in mentions:
@@ -159,6 +159,22 @@ class _Extractor:
         if not self.config.keep_historical:
             events = [e for e in events if not e.historical]
         return events
+
+    def _told(self, m: Mention) -> Mention | None:
+        """The mention if it is asserted; else its strongest other trigger that is, on its
+        own ("were triumphant in Aleppo, ... leaving the way open to attack Raqqa": the
+        victory happened, the attack did not)."""
+        if asserted(m.anchor, m.tokens, self.lex, self.date_tokens, m.main) is None:  # type: ignore[attr-defined]
+            return m
+        others = sorted(((trig.priority, tok.i, tok, trig) for tok, trig in zip(m.tokens, m.triggers)
+                         if tok.i != m.main.i and not trig.weak), reverse=True)  # type: ignore[attr-defined]
+        for _, _, tok, trig in others:
+            if asserted(tok, [tok], self.lex, self.date_tokens, tok) is None:
+                alone = Mention(anchor=tok, tokens=[tok], triggers=[trig], event_type=trig.event_type,
+                                sub_event_type=trig.sub_event_type)
+                alone.main = tok  # type: ignore[attr-defined]
+                return alone
+        return None
 
     def _credit(self, events: list[Event], actor: ActorInfo | None, sent: Span) -> None:
         target = events[-1]
