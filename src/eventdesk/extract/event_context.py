@@ -91,20 +91,26 @@ def _from_spans(doc: Doc, key: str, attr: str, make) -> list[Located]:
     return out
 
 
+def _from_ents(doc: Doc, labels: tuple[str, ...], resolve, make, unresolved) -> list[Located]:
+    """Without our components: the model's entities of `labels`, resolved by `resolve` when
+    available, else `unresolved(ent)` (None drops the entity)."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in labels:
+            continue
+        ref = resolve(ent.text) if resolve is not None else None
+        value = make(ref) if ref is not None else unresolved(ent)
+        if value is not None:
+            out.append(_located(ent, value))
+    return out
+
+
 def read_actors(doc: Doc) -> list[Located]:
     if "actors" in doc.spans:
         return _from_spans(doc, "actors", "actor", _actor_info)
-    out = []
     registry = _optional("eventdesk.understand.actors", "ActorRegistry")
-    for ent in doc.ents:
-        if ent.label_ not in ("ORG", "NORP", "PERSON"):
-            continue
-        ref = registry.default().resolve(ent.text) if registry is not None else None
-        if ref is not None:
-            out.append(_located(ent, _actor_info(ref)))
-        elif ent.label_ == "ORG":
-            out.append(_located(ent, ActorInfo(ent.text)))
-    return out
+    return _from_ents(doc, ("ORG", "NORP", "PERSON"), registry.default().resolve if registry else None,
+                      _actor_info, lambda ent: ActorInfo(ent.text) if ent.label_ == "ORG" else None)
 
 
 def _actor_info(ref) -> ActorInfo:
@@ -121,17 +127,9 @@ def _place_info(p) -> PlaceInfo:
 def read_places(doc: Doc) -> list[Located]:
     if "places" in doc.spans:
         return _from_spans(doc, "places", "place", _place_info)
-    out = []
     gazetteer = _optional("eventdesk.understand.places", "Gazetteer")
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
-            continue
-        p = gazetteer.default().resolve(ent.text) if gazetteer is not None else None
-        if p is not None:
-            out.append(_located(ent, _place_info(p)))
-        else:
-            out.append(_located(ent, PlaceInfo(ent.text, None, None, None, 1)))
-    return out
+    return _from_ents(doc, ("GPE", "LOC", "FAC"), gazetteer.default().resolve if gazetteer else None,
+                      _place_info, lambda ent: PlaceInfo(ent.text, None, None, None, 1))
 
 
 @lru_cache(maxsize=1)
@@ -146,12 +144,18 @@ def _weekday_forms() -> dict[str, int]:
             for f in e.get("forms", [])}
 
 
+def in_relative_clause(tok) -> bool:
+    """`tok` sits in a relative or participle clause on a noun ("where fighters killed four
+    soldiers in October 2017"): what it says is that clause's background."""
+    return any(a.dep_ in ("relcl", "acl") for a in tok.ancestors)
+
+
 def _sentence_cue(sent: Span) -> dict | None:
     forms = _weekday_forms()
     weekdays = {forms[t.lower_.rstrip(".")] for t in sent if t.lower_.rstrip(".") in forms and len(t.text) > 3}
     # a month or year inside a relative clause dates that clause's background ("near Tongo
     # Tongo, where fighters killed four soldiers in October 2017"), not the sentence's news
-    own = [t for t in sent if not any(a.dep_ in ("relcl", "acl") for a in t.ancestors)]
+    own = [t for t in sent if not in_relative_clause(t)]
     if any(t.lower_.rstrip(".") in _month_forms() and len(t.text) > 3 and t.pos_ == "PROPN" for t in own):
         return None
     if any(t.text.isdigit() and len(t.text) == 4 and 1900 < int(t.text) < 2100 for t in own):

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from eventdesk import knowledge
+from eventdesk.errors import Errors, KnowledgeError
 from eventdesk.knowledge.loader import load_all
 
 TERRITORY = "@territory"
@@ -67,7 +68,8 @@ class EventLexicon:
     refiners: list[Refiner] = field(default_factory=list)
     civilian_targets: frozenset = frozenset()
     territory_words: frozenset = frozenset()
-    onset_verbs: frozenset = frozenset()  # "the assault began ... with X": X launched it
+    onset_verbs: frozenset = frozenset()
+    battle_blasts: frozenset = frozenset()  # sub-event types a battle absorbs (ACLED)  # "the assault began ... with X": X launched it
     mass_territory_words: frozenset = frozenset()  # "ground", "territory": gains told as a tally
     backing_cues: frozenset = frozenset()
     retreat_words: frozenset = frozenset()  # "withdraw", "pull back": the subject gave way
@@ -145,6 +147,12 @@ def load_lexicon() -> EventLexicon:
     lex.territory_words = _words("event_triggers.yaml", "territory_words")
     lex.mass_territory_words = _words("event_triggers.yaml", "mass_territory_words")
     lex.onset_verbs = _words("event_triggers.yaml", "onset_verbs")
+    lex.battle_blasts = frozenset(str(w) for _, data in load_all("event_triggers.yaml")
+                                  for w in (data or {}).get("battle_blasts", []) or [])
+    unknown = sorted(lex.battle_blasts - EVENT_TYPES["Explosions/Remote violence"])
+    if unknown:
+        reason = f"battle_blasts: not Explosions/Remote violence sub-types: {unknown}"
+        raise KnowledgeError(Errors.E301.format(path="event_triggers.yaml", reason=reason))
     lex.backing_cues = _words("event_triggers.yaml", "backing_cues")
     lex.retreat_words = _words("event_triggers.yaml", "retreat_words")
     lex.lead_words = _words("event_triggers.yaml", "lead_words")

@@ -186,7 +186,8 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
                 return "unrealised"
             if tok.i != anchor.i and tok.lemma_ == "be" and any(
                     c.dep_ == "nsubj" and c.lemma_.lower() in lex.cue("unrealised_noun") for c in tok.children):
-                return "unrealised"  # "the task of the cell was to gather ..., help ... and carry out attacks"
+                # "their aim had been to take al-Bab", "the task of the cell was to ... carry out attacks"
+                return "unrealised"
             if any(c.dep_ == "auxpass" and c.lower_ == "being" for c in tok.children) and any(
                     c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children) and not subtree_dated:
                 return "ongoing"  # "the offensive was being carried out by three forces"
@@ -204,9 +205,6 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
                 if tok.head.pos_ in ("NOUN", "PROPN") and tok.head.lemma_.lower() in lex.cue("unrealised_noun"):
                     return "unrealised"  # "the ability to carry out attacks", "their aim ... to take"
                 head = tok.head
-                if head.lemma_ == "be" and any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.cue("unrealised_noun")
-                                               for c in head.children):
-                    return "unrealised"  # "their aim had been to take al-Bab", "the plan is to attack"
                 words = {head.lemma_.lower()} | {c.lower_ for c in head.children if c.dep_ in ("dobj", "attr")}
                 if words & lex.implicative:
                     break

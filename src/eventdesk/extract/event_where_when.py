@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc, Span, Token
 
-from eventdesk.extract.event_context import DateInfo, Located, PlaceInfo
+from eventdesk.extract.event_context import DateInfo, Located, PlaceInfo, in_relative_clause
 from eventdesk.extract.event_places import clean_places, gazetteer, locative_places, place_words
 from eventdesk.understand.date_lexicon import TemporalLexicon
+from eventdesk.understand.date_resolve import RANK, iso_cut, shift
 
 # gold/README: "more than about a month"; 31 days keeps "late September" in a paper of
 # 30 October current and "November" in a 2017 (year-only) paper historical, as the gold does.
@@ -61,12 +61,13 @@ class Context:
         # thing ("a U.S. base", "a Turkish tank", "US air strikes") is not where it happened
         places = clean_places(places, actors)
         places = sorted(places + locative_places(doc, places, actors), key=lambda p: p.start)
-        self.places = [p for p in places if not self._modifier(doc, p)]
+        modifiers = [p for p in places if self._modifier(doc, p)]
+        self.places = [p for p in places if p not in modifiers]
         # "clashes between Iraqi and Kurdish forces": a demonym on an actor's noun says in which
         # of the article's countries a sentence that names no place happened
         actor_toks = {i for a in actors for i in range(a.start, a.end)}
         named = {p.value.country for p in self.places}
-        self.actor_demonyms = [p for p in places if self._modifier(doc, p) and p.value.country in named
+        self.actor_demonyms = [p for p in modifiers if p.value.country in named
                                and doc[p.start:p.end].root.head.i in actor_toks]
         self.place_at = _span_tokens(self.places)
         self.dates = dates
@@ -216,7 +217,7 @@ class Context:
             # 2019") and those of a relative clause ("near Tongo Tongo, where fighters killed
             # four soldiers in October 2017") are background
             before = [d for d in self.dates if prev.start <= d.start < prev.end
-                      and not any(a.dep_ in ("relcl", "acl") for a in self.doc[d.start].ancestors)]
+                      and not in_relative_clause(self.doc[d.start])]
             if before:
                 return before[0].value
         pub = self.publication
@@ -236,9 +237,6 @@ class Context:
         if end is None:
             return False
         return (now.start - end).days > HISTORICAL_DAYS
-
-
-PRECISION_ORDER = ("day", "week", "month", "year")
 
 
 @dataclass(frozen=True)
@@ -278,16 +276,9 @@ def _offset(tokens: list[Token]) -> Offset | None:
 def _shift(reference: DateInfo, offset: Offset) -> DateInfo | None:
     if reference.start is None:
         return None
-    n = offset.sign * offset.count
-    step = {"day": relativedelta(days=round(n)), "week": relativedelta(weeks=round(n)),
-            "fortnight": relativedelta(weeks=round(2 * n)), "month": relativedelta(months=round(n)),
-            "year": relativedelta(years=round(n))}[offset.unit]
-    start = reference.start + step
-    unit = "week" if offset.unit == "fortnight" else offset.unit
-    precision = max(reference.precision, unit, key=PRECISION_ORDER.index)
-    iso = {"day": start.isoformat(), "week": start.isoformat()[:7], "month": start.isoformat()[:7],
-           "year": str(start.year)}[precision]
-    return DateInfo(iso, precision, start, start if precision == "day" else None, True)
+    start, unit_precision = shift(reference.start, offset.unit, offset.sign * offset.count)
+    precision = max(reference.precision, unit_precision, key=RANK.get)
+    return DateInfo(iso_cut(start, precision), precision, start, start if precision == "day" else None, True)
 
 
 def _in_other_clause(t: Token, tokens: list[Token]) -> bool:

@@ -27,6 +27,7 @@ from eventdesk.extract.event_modality import asserted
 from eventdesk.extract.event_roles import ActorIndex, claimant, roles
 from eventdesk.extract.event_triggers import Mention, find_mentions
 from eventdesk.extract.event_where_when import Context, country_place, duration_unit, period_until
+from eventdesk.merge.event_rules import qualified_alike
 from eventdesk.pipeline.base import Stage
 from eventdesk.record import Document, Event, Evidence
 
@@ -155,7 +156,7 @@ class _Extractor:
             new = self._absorb(new)
             events += new
         if self.config.merge_within_document:
-            events = fold_blasts_into_battles(merge_mentions(events))
+            events = fold_blasts_into_battles(merge_mentions(events), self.lex.battle_blasts)
         if not self.config.keep_historical:
             events = [e for e in events if not e.historical]
         return events
@@ -349,13 +350,6 @@ def _trim(ev: Evidence, body: str | None, at: int | None = None) -> Evidence:
     return Evidence(ev.document, start, end, body[start:end] if body else text.strip())
 
 
-def _same_group(a: str, b: str) -> bool:
-    """One name, or one with a qualifier the other lacks ("Islamic State" and "Islamic State
-    (West Africa Province)": the article names the branch once and the group after)."""
-    base_a, base_b = a.split(" (")[0], b.split(" (")[0]
-    return a == b or (base_a == base_b and (a == base_a or b == base_b))
-
-
 def _compatible(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type:
         return False
@@ -376,30 +370,29 @@ def _compatible(a: Event, b: Event) -> bool:
         return False  # a battle and a capture are one event only at the same named town or day
     if a.location and b.location and a.location != b.location and a.geo_precision != 3 and b.geo_precision != 3:
         return False
-    if a.date and b.date and not (a.date.startswith(b.date) or b.date.startswith(a.date)):
+    if a.date and b.date and not _same_time(a, b):
         return False
-    if a.actor1 and b.actor1 and not _same_group(a.actor1, b.actor1):
+    # a group and its named branch are one actor ("Islamic State (West Africa Province)" in
+    # the lead, "an Islamic State affiliate" after)
+    if a.actor1 and b.actor1 and not qualified_alike(a.actor1, b.actor1):
         return False
     return not (a.sources[0].start == b.sources[0].start)
-
-
-# Explosions a fight's own side sets off inside it: ACLED codes the fight only
-# ("he detonated a suicide vest" during the raid that killed him).
-BATTLE_BLASTS = {"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"}
 
 
 def _same_time(a: Event, b: Event) -> bool:
     return bool(a.date and b.date and (a.date.startswith(b.date) or b.date.startswith(a.date)))
 
 
-def fold_blasts_into_battles(events: list[Event]) -> list[Event]:
+def fold_blasts_into_battles(events: list[Event], blasts: frozenset[str] | None = None) -> list[Event]:
     """A suicide vest, grenade or bomb told as part of a battle of the same document (same
-    time, same country, set off by one of its sides) becomes a source of that battle."""
+    time, same country, set off by one of its sides) becomes a source of that battle;
+    `blasts` are those sub-event types (event_triggers.yaml battle_blasts)."""
+    blasts = load_lexicon().battle_blasts if blasts is None else blasts
     battles = [e for e in events if e.event_type == "Battles" and not e.historical]
     out = []
     for ev in events:
         host = None
-        if ev.event_type == "Explosions/Remote violence" and ev.sub_event_type in BATTLE_BLASTS:
+        if ev.event_type == "Explosions/Remote violence" and ev.sub_event_type in blasts:
             host = next((b for b in battles if _same_time(b, ev) and b.country and b.country == ev.country
                          and (b.location == ev.location or 3 in (b.geo_precision, ev.geo_precision))
                          and (ev.actor1 is None or b.actor2 is None or ev.actor1 in (b.actor1, b.actor2))), None)

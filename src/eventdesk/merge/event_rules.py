@@ -284,6 +284,14 @@ def _registry_related(registry: Any, a: str, b: str) -> bool:
     return False
 
 
+def qualified_alike(a: str, b: str) -> bool:
+    """One name, or one carrying a qualifier the other lacks ("Islamic State" and "Islamic
+    State (West Africa Province)")."""
+    na, nb = _norm(a), _norm(b)
+    ba, bb = _norm(_base(a)), _norm(_base(b))
+    return na == nb or ((ba == nb or bb == na) and ba == bb)
+
+
 def actors_agree(a: str | None, b: str | None, registry: Any = None) -> bool:
     """One actor slot: unknown agrees; else same, related, or state forces of one country."""
     if not a or not b or _UNKNOWN.match(a) or _UNKNOWN.match(b):
@@ -293,9 +301,8 @@ def actors_agree(a: str | None, b: str | None, registry: Any = None) -> bool:
         return True
     if registry is not None and _registry_related(registry, a, b):
         return True
-    ba, bb = _norm(_base(a)), _norm(_base(b))
-    if (ba == nb or bb == na) and ba == bb:
-        return True  # one carries a qualifier the other lacks
+    if qualified_alike(a, b):
+        return True
     sa, sb = _state_country(a, registry), _state_country(b, registry)
     return sa is not None and sa == sb
 

@@ -215,7 +215,10 @@ class EventMerger:
                 and undated_agrees(target, o, self.registry, self.config)]
 
     def orphan_keys(self, target: Any) -> list[str]:
-        """The country-wide keys under which undated reports of `target`'s country are stored."""
+        """The country-wide keys under which undated reports of `target`'s country are stored
+        (none for a target that cannot adopt: it has no day)."""
+        if field_of(target, "date_precision") != "day" or not field_of(target, "date"):
+            return []
         return [k for k in self.keys(target) if k.startswith("U|")]
 
 

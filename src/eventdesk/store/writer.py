@@ -80,7 +80,10 @@ class DocumentWriter:
 
     def _adopt(self, s: Session, target: Event) -> Event:
         """Undated reports stored earlier that agree with the now day-dated `target` join it."""
-        pool = self.repo.events_by_keys(s, self.merger.orphan_keys(target))
+        keys = self.merger.orphan_keys(target)
+        if not keys:
+            return target  # only a day-dated event adopts: no query on the hot path otherwise
+        pool = self.repo.events_by_keys(s, keys)
         for orphan in self.merger.adoptable(target, pool):
             target = self.merger.combine(target, orphan)
             self.repo.remove_event(s, orphan.id)

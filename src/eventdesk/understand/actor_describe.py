@@ -76,14 +76,15 @@ class Describer:
     @classmethod
     def from_knowledge(cls, registry: ActorRegistry) -> "Describer":
         content: dict = {"force_nouns": {}, "government_modifiers": [], "member_nouns": [],
-                         "anaphors": [], "derived_group_words": [], "generic": [], "state_roles": {}}
+                         "anaphors": [], "derived_group_words": [], "derived_group_nouns": [], "generic": [], "state_roles": {}}
         for path, data in knowledge.load_all(DESCRIPTIONS_FILE):
             data = data or {}
             for key, words in (data.get("state_roles") or {}).items():
                 content["state_roles"].setdefault(key, []).extend(words)
             for kind, nouns in (data.get("force_nouns") or {}).items():
                 content["force_nouns"].setdefault(kind, []).extend(nouns)
-            for key in ("government_modifiers", "member_nouns", "anaphors", "derived_group_words"):
+            for key in ("government_modifiers", "member_nouns", "anaphors", "derived_group_words",
+                        "derived_group_nouns"):
                 content[key].extend(data.get(key) or [])
         content["generic"] = knowledge.load(DESCRIPTIONS_FILE, "generic", _validate_generic)
         return cls(registry, content)
@@ -148,6 +149,11 @@ class Describer:
     def derived_words(self) -> frozenset[str]:
         """Words after a group's name that make another group of it ("splinter", "offshoot")."""
         return frozenset(w.lower() for w in self.raw.get("derived_group_words", ()))
+
+    @property
+    def derived_nouns(self) -> frozenset[str]:
+        """Nouns that may end such a phrase ("splinter group", "breakaway faction")."""
+        return frozenset(w.lower() for w in self.raw.get("derived_group_nouns", ()))
 
     def member_of(self, words: str) -> bool:
         """True if `words` ("fighters", "sleeper cell") still denotes the group named before it."""

@@ -136,7 +136,7 @@ class ActorResolver:
         out = []
         for start, end, ref in named:
             if end < len(doc) and doc[end].lower_ in words:
-                stop = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ in ("group", "faction", "groups"))
+                stop = end + 1 + (end + 1 < len(doc) and doc[end + 1].lower_ in self.describer.derived_nouns)
                 if main is not None and main.id != ref.id:
                     out.append((start, stop, main))
                 continue

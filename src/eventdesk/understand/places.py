@@ -46,8 +46,6 @@ def context_words(key: str) -> frozenset[str]:
                      for w in (content or {}).get(key, []) or [])
 
 
-# Name prefixes of a nisba ("al-Baghdadi"): a person's surname, not a town, after a name.
-NISBA_ARTICLES = ("al-", "el-", "al ", "el ")
 # A short name in capitals up to this length is checked against the actor aliases ("IS",
 # "SDF", "YPG", "PKK"): the spec's longest group abbreviations in the registry have 4 letters.
 ALIAS_MAX_LEN = 4
@@ -300,7 +298,7 @@ def _name_like(span: Span) -> bool:
 
 def _nisba(span: Span, titles: frozenset[str]) -> bool:
     """"al-Baghdadi" after a person's name or title, or before a PERSON entity."""
-    if not span.text.lower().startswith(NISBA_ARTICLES) or span.start == 0:
+    if not span.text.lower().startswith(tuple(context_words("nisba_articles"))) or span.start == 0:
         return False
     prev = span.doc[span.start - 1]
     if prev.ent_type_ == "PERSON" and prev.text[:1].isupper():
