@@ -21,7 +21,7 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from eventdesk.understand.gazetteer import Gazetteer, km
+from eventdesk.understand.places.gazetteer import Gazetteer, km
 
 GWN = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "geowebnews" / "GWN.xml"
 REGION_WORDS = {"province", "state", "county", "region", "governorate", "district"}

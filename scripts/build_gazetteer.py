@@ -12,8 +12,8 @@ import argparse
 import sys
 import time
 
-from eventdesk.understand import place_index
-from eventdesk.understand.gazetteer import Gazetteer
+from eventdesk.understand.places import index as place_index
+from eventdesk.understand.places.gazetteer import Gazetteer
 
 
 def main(argv: list[str] | None = None) -> int:

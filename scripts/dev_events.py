@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO / "src"))
 
-from eventdesk.extract.events import EventConfig, extract_events  # noqa: E402
+from eventdesk.extract.events.extractor import EventConfig, extract_events  # noqa: E402
 from eventdesk.record import Document  # noqa: E402
 
 

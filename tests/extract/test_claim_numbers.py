@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from eventdesk.extract.claim_lexicon import claim_lexicon
-from eventdesk.extract.claim_numbers import NumberReader
+from eventdesk.extract.claims.lexicon import claim_lexicon
+from eventdesk.extract.claims.numbers import NumberReader
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.extract.claims import ClaimConfig, ClaimStage, extract_claims
+from eventdesk.extract.claims.extractor import ClaimConfig, ClaimStage, extract_claims
 from eventdesk.record import Document
 
 

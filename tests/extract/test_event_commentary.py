@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.extract.event_context import undated_cue
+from eventdesk.extract.events.context import undated_cue
 from tests.extract.test_events import events_of  # noqa: F401 - shared hand-made understanding
 
 
@@ -32,7 +32,7 @@ def test_country_level_events_carry_the_country_centroid(nlp):
                     published=("2017-11-09", "day"))
     # no place named: no place at all, and no invented coordinates
     assert all(e.latitude is None for e in evs if e.location is None)
-    from eventdesk.extract.event_where_when import country_place
+    from eventdesk.extract.events.where_when import country_place
     syria = country_place("Syria")
     assert syria.geo_precision == 3 and syria.latitude is not None and 30 < syria.latitude < 40
 

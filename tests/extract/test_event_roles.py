@@ -24,7 +24,7 @@ def test_a_fight_with_x_without_retreat_keeps_the_subject_as_actor(nlp):
 
 
 def test_the_side_that_led_an_action_acts_but_a_backer_does_not():
-    from eventdesk.extract.events import EventConfig, extract_events
+    from eventdesk.extract.events.extractor import EventConfig, extract_events
     from eventdesk.record import Document
     from eventdesk.understand.mentions import make_doc
     from eventdesk.understand.nlp import NlpConfig, build_nlp
@@ -43,7 +43,7 @@ def test_the_side_that_led_an_action_acts_but_a_backer_does_not():
 
 
 def test_two_sides_written_as_adjectives_on_one_noun_are_both_actors():
-    from eventdesk.extract.events import EventConfig, extract_events
+    from eventdesk.extract.events.extractor import EventConfig, extract_events
     from eventdesk.record import Document
     from eventdesk.understand.mentions import make_doc
     from eventdesk.understand.nlp import NlpConfig, build_nlp

@@ -11,9 +11,9 @@ import spacy
 from spacy.tokens import Span
 
 from eventdesk.errors import Errors
-from eventdesk.extract.event_fatalities import parse_count, word_number
-from eventdesk.extract.event_lexicon import load_lexicon
-from eventdesk.extract.events import EventConfig, EventStage, extract_events
+from eventdesk.extract.events.fatalities import parse_count, word_number
+from eventdesk.extract.events.lexicon import load_lexicon
+from eventdesk.extract.events.extractor import EventConfig, EventStage, extract_events
 from eventdesk.record import Document
 
 for _name in ("actor", "place", "date"):

@@ -3,13 +3,13 @@ unrealised plans), on invented sentences with hand-made understanding."""
 
 from __future__ import annotations
 
-from eventdesk.extract.event_where_when import duration_unit
+from eventdesk.extract.events.where_when import duration_unit
 from tests.extract.test_events import events_of
 
 
 def _events_with(nlp, text: str, **extra_actors):
     """Events of `text` with the shared hand-made understanding plus `extra_actors`."""
-    from eventdesk.extract.events import EventConfig, extract_events
+    from eventdesk.extract.events.extractor import EventConfig, extract_events
     from eventdesk.record import Document
     from tests.extract.test_events import ACTORS, DATES, PLACES, _group
 
@@ -119,7 +119,7 @@ def test_attacks_listed_as_a_cells_task_are_not_occurrences(nlp):
 
 
 def test_a_quoted_paragraph_ends_its_paragraph(nlp):
-    from eventdesk.extract.events import _paragraphs
+    from eventdesk.extract.events.extractor import _paragraphs
 
     sdoc = nlp('Iraqi forces retook Rawa on Friday.\n"We have won," said an officer.\n'
                "The militants attacked Qaim.")
@@ -142,7 +142,7 @@ def test_attacks_prepared_for_have_not_happened(nlp):
 
 
 def test_a_suicide_vest_set_off_in_a_raid_is_part_of_the_raid(nlp):
-    from eventdesk.extract.events import fold_blasts_into_battles
+    from eventdesk.extract.events.extractor import fold_blasts_into_battles
     from eventdesk.record import Event, Evidence
 
     def event(etype, sub, a1, a2, place, prec, text):
@@ -220,7 +220,7 @@ def test_forces_trained_to_fight_have_not_fought_yet(nlp):
 
 
 def test_a_branch_and_its_group_in_one_undated_article_are_one_ambush(nlp):
-    from eventdesk.extract.events import merge_mentions
+    from eventdesk.extract.events.extractor import merge_mentions
     from eventdesk.record import Event, Evidence
 
     def ambush(actor, start, cue):
@@ -236,7 +236,7 @@ def test_a_branch_and_its_group_in_one_undated_article_are_one_ambush(nlp):
 
 
 def test_a_background_year_in_a_relative_clause_leaves_the_sentence_undated(nlp):
-    from eventdesk.extract.event_context import undated_cue
+    from eventdesk.extract.events.context import undated_cue
 
     sdoc = nlp("Tuesday's ambush occurred near Rawa, where fighters killed four soldiers in October 2017.")
     assert undated_cue(next(sdoc.sents)) == {"weekday": 1}

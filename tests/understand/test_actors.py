@@ -7,13 +7,13 @@ import spacy
 
 from eventdesk.errors import KnowledgeError
 from eventdesk.knowledge import load_all
-from eventdesk.understand.actor_registry import (
+from eventdesk.understand.actors.registry import (
     INTER_TYPES,
     ActorRegistry,
     ResolveContext,
     validate_actor,
 )
-from eventdesk.understand import actors  # noqa: F401  (registers the factories)
+from eventdesk.understand.actors import components as actors  # noqa: F401  (registers the factories)
 
 
 @pytest.fixture(scope="module")

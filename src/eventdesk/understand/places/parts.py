@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from eventdesk.understand.gazetteer import Gazetteer, Place, km
+from eventdesk.understand.places.gazetteer import Gazetteer, Place, km
 
 # compass word -> (latitude third, longitude third): +1 upper, -1 lower, 0 middle, None any
 DIRECTIONS: dict[str, tuple[int | None, int | None]] = {

@@ -28,7 +28,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from eventdesk.record import DatePrecision
-from eventdesk.understand.date_lexicon import TemporalLexicon, normalise
+from eventdesk.understand.dates.lexicon import TemporalLexicon, normalise
 
 RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 YEAR = r"(?<!\d)(1[6-9]\d\d|20\d\d)(?![\d])"

@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from eventdesk.errors import Errors
-from eventdesk.extract.event_context import (ActorInfo, publication, read_actors, read_dates,
+from eventdesk.extract.events.context import (ActorInfo, publication, read_actors, read_dates,
                                              read_places, undated_cue)
-from eventdesk.extract.event_fatalities import fatalities_of
-from eventdesk.extract.event_lexicon import TERRITORY, EventLexicon, load_lexicon
-from eventdesk.extract.event_modality import asserted
-from eventdesk.extract.event_roles import ActorIndex, claimant, roles
-from eventdesk.extract.event_triggers import Mention, find_mentions
-from eventdesk.extract.event_where_when import Context, country_place, duration_unit, period_until
+from eventdesk.extract.events.fatalities import fatalities_of
+from eventdesk.extract.events.lexicon import TERRITORY, EventLexicon, load_lexicon
+from eventdesk.extract.events.modality import asserted
+from eventdesk.extract.events.roles import ActorIndex, claimant, roles
+from eventdesk.extract.events.triggers import Mention, find_mentions
+from eventdesk.extract.events.where_when import Context, country_place, duration_unit, period_until
 from eventdesk.merge.event_rules import qualified_alike
 from eventdesk.pipeline.base import Stage
 from eventdesk.record import Document, Event, Evidence
@@ -319,7 +319,7 @@ def _holder(where) -> ActorInfo | None:
     country = next((p.country for p, _ in where if p is not None and p.country), None)
     if country is None:
         return None
-    from eventdesk.understand.actor_registry import ActorRegistry  # loaded once per process
+    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
 
     ref = ActorRegistry.default().state_actor(country, "military")
     return ActorInfo(ref.name, ref.inter, ref.country, ref.id)

@@ -108,7 +108,7 @@ def _from_ents(doc: Doc, labels: tuple[str, ...], resolve, make, unresolved) -> 
 def read_actors(doc: Doc) -> list[Located]:
     if "actors" in doc.spans:
         return _from_spans(doc, "actors", "actor", _actor_info)
-    registry = _optional("eventdesk.understand.actors", "ActorRegistry")
+    registry = _optional("eventdesk.understand.actors.components", "ActorRegistry")
     return _from_ents(doc, ("ORG", "NORP", "PERSON"), registry.default().resolve if registry else None,
                       _actor_info, lambda ent: ActorInfo(ent.text) if ent.label_ == "ORG" else None)
 
@@ -127,7 +127,7 @@ def _place_info(p) -> PlaceInfo:
 def read_places(doc: Doc) -> list[Located]:
     if "places" in doc.spans:
         return _from_spans(doc, "places", "place", _place_info)
-    gazetteer = _optional("eventdesk.understand.places", "Gazetteer")
+    gazetteer = _optional("eventdesk.understand.places.components", "Gazetteer")
     return _from_ents(doc, ("GPE", "LOC", "FAC"), gazetteer.default().resolve if gazetteer else None,
                       _place_info, lambda ent: PlaceInfo(ent.text, None, None, None, 1))
 
@@ -225,8 +225,8 @@ def read_dates(doc: Doc) -> list[Located]:
                 anchors.append(info)
             out.append(_located(span, info))
         return out
-    resolve = (_optional("eventdesk.understand.dates", "resolve_date")
-               or _optional("eventdesk.understand.date_resolve", "resolve_date"))
+    resolve = (_optional("eventdesk.understand.dates.components", "resolve_date")
+               or _optional("eventdesk.understand.dates.resolve", "resolve_date"))
     published = doc.user_data.get("published")
     for ent in doc.ents:
         if ent.label_ != "DATE" or resolve is None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from eventdesk.extract.claim_lexicon import ClaimLexicon, Hedge
+from eventdesk.extract.claims.lexicon import ClaimLexicon, Hedge
 
 _SKIP_ENTS = {"DATE", "TIME", "ORDINAL"}
 _RANGE_WORDS = {"to", "-", "–", "—", "or"}

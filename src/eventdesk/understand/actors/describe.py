@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventdesk import knowledge
-from eventdesk.understand.actor_registry import (
+from eventdesk.understand.actors.registry import (
     DESCRIPTIONS_FILE,
     ActorRef,
     ActorRegistry,

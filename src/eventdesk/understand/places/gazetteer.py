@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from eventdesk.understand.place_index import KINDS, GazetteerIndex, load_or_build
-from eventdesk.understand.place_names import name_key, skeleton_key
+from eventdesk.understand.places.index import KINDS, GazetteerIndex, load_or_build
+from eventdesk.understand.places.names import name_key, skeleton_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,7 +353,7 @@ class Gazetteer:
     def _us_states(self) -> dict[str, str]:
         """US postal codes -> state names, as the index names the states' towns' admin1."""
         if self._states is None:
-            from eventdesk.understand.place_index import us_state_names
+            from eventdesk.understand.places.index import us_state_names
 
             self._states = us_state_names()
         return self._states

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventdesk.extract.event_context import ActorInfo, Located
-from eventdesk.extract.event_lexicon import EventLexicon
+from eventdesk.extract.events.context import ActorInfo, Located
+from eventdesk.extract.events.lexicon import EventLexicon
 
 ACTOR1_PREPS = {"by"}
 ACTOR2_PREPS = {"against", "on", "from", "with", "of", "upon", "targeting"}
@@ -144,7 +144,7 @@ def _shared_noun_sides(noun: Token, named: ActorInfo | None
     if not adjs or not any(c.dep_ == "conj" for c in adjs[0].children):
         return None
     words = [adjs[0], *[c for c in adjs[0].children if c.dep_ == "conj"]]
-    from eventdesk.understand.actor_registry import ActorRegistry  # loaded once per process
+    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
 
     first = ActorRegistry.default().resolve(f"{words[0].text} {noun.text}")
     if first is None or named is None or first.name == named.name:

@@ -18,7 +18,7 @@ from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from eventdesk.understand.actor_registry import ActorRef, ActorRegistry, ResolveContext
+from eventdesk.understand.actors.registry import ActorRef, ActorRegistry, ResolveContext
 
 SPAN_KEY = "actors"
 ARMED_NON_STATE = frozenset({"rebels", "political militia", "identity militia"})
@@ -233,7 +233,7 @@ class DocContext:
 def _capital_of(name: str) -> str | None:
     """The country whose capital `name` is, for a capital acting as its government
     ("18 years after Washington invaded the country", "Ankara launched an offensive")."""
-    from eventdesk.understand.gazetteer import Gazetteer  # the places component loaded it
+    from eventdesk.understand.places.gazetteer import Gazetteer  # the places component loaded it
 
     place = Gazetteer.default().resolve(name)
     return place.country if place is not None and place.kind == "capital" else None

@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Token
 
-from eventdesk.extract.event_lexicon import EventLexicon
+from eventdesk.extract.events.lexicon import EventLexicon
 
 # Hand-written because spaCy tags numbers but does not give their value, and the quantity
 # libraries drop the hedges ("at least") that decide the bounds (research/FINDINGS.md).

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from eventdesk.understand.date_lexicon import TemporalLexicon
-from eventdesk.understand.date_resolve import (
+from eventdesk.understand.dates.lexicon import TemporalLexicon
+from eventdesk.understand.dates.resolve import (
     Anchor,
     DateResolver,
     DateValue,

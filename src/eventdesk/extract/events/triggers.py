@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from eventdesk.extract.event_lexicon import EventLexicon, Trigger
+from eventdesk.extract.events.lexicon import EventLexicon, Trigger
 
 # Dependency labels through which two triggers describe the same occurrence.
 LINK_DEPS = {"prep", "pobj", "dobj", "nsubj", "nsubjpass", "relcl", "acl", "agent", "compound",

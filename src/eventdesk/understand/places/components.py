@@ -32,8 +32,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from eventdesk import knowledge
-from eventdesk.understand import place_parts
-from eventdesk.understand.gazetteer import Gazetteer, Place
+from eventdesk.understand.places import parts as place_parts
+from eventdesk.understand.places.gazetteer import Gazetteer, Place
 
 __all__ = ["Place", "PlaceResolver", "add_to_pipeline", "Gazetteer"]
 
@@ -130,7 +130,7 @@ class PlaceResolver:
     def _is_alias(self, text: str) -> bool:
         if self._aliases is None:
             try:
-                from eventdesk.understand.actor_registry import ActorRegistry
+                from eventdesk.understand.actors.registry import ActorRegistry
 
                 self._aliases = ActorRegistry.default()
             except (ImportError, OSError, ValueError):

@@ -31,8 +31,8 @@ from pathlib import Path
 
 from eventdesk import knowledge
 from eventdesk.knowledge.loader import load_all
-from eventdesk.understand import place_regions
-from eventdesk.understand.place_names import is_latin, name_key, plain_name, skeleton_of_key
+from eventdesk.understand.places import regions as place_regions
+from eventdesk.understand.places.names import is_latin, name_key, plain_name, skeleton_of_key
 
 INDEX_VERSION = "5"
 ADMIN1_TRIM = 0.0
@@ -379,7 +379,7 @@ def _find(b: _Builder, name: str, iso: str) -> int | None:
 def _same_town(b: _Builder, entry: dict) -> int | None:
     """The GeoNames town a curated town duplicates: one of its names, same country, within
     25 km (a town's extent; neighbouring same-named villages are farther apart)."""
-    from eventdesk.understand.gazetteer import km
+    from eventdesk.understand.places.gazetteer import km
 
     point = (float(entry["lat"]), float(entry["lon"]))
     for name in [entry["name"], *entry.get("alternates", [])]:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from eventdesk.extract.event_context import Located, PlaceInfo
+from eventdesk.extract.events.context import Located, PlaceInfo
 from eventdesk.knowledge import load_all
 
 
@@ -38,7 +38,7 @@ FOREIGN_SHARE = 0.15
 
 def gazetteer():
     try:
-        module = importlib.import_module("eventdesk.understand.gazetteer")
+        module = importlib.import_module("eventdesk.understand.places.gazetteer")
         return module.Gazetteer.default()
     except (ImportError, AttributeError, OSError):
         return None

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from eventdesk.extract.claim_lexicon import ClaimLexicon
+from eventdesk.extract.claims.lexicon import ClaimLexicon
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they", "them"}

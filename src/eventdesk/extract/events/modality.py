@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from eventdesk.extract.event_lexicon import EventLexicon
+from eventdesk.extract.events.lexicon import EventLexicon
 
 PRESENT = {"VBZ", "VBP"}
 MAX_CLIMB = 6  # verbs above the trigger worth checking; a sentence rarely nests deeper

@@ -196,7 +196,7 @@ class ActorRegistry:
     @property
     def describer(self):
         if self._describer is None:
-            from eventdesk.understand.actor_describe import Describer
+            from eventdesk.understand.actors.describe import Describer
 
             self._describer = Describer.from_knowledge(self)
         return self._describer
