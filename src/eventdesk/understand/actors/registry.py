@@ -269,11 +269,12 @@ class ActorRegistry:
         """Actor ids whose alias is exactly `text` (case-sensitive aliases) or its normalised key;
         a local alias counts only when `country` is its actor's."""
         text = text.strip()
-        found = list(self._exact.get(text, [])) or list(self._norm.get(normalise(text), []))
-        if not found and country and text in self._local:
+        if country and text in self._local:  # in its own country a local reading comes first
             country = self.canonical_country(country)
-            found = [i for i in self._local[text] if self.actors[i].country == country]
-        return found
+            local = [i for i in self._local[text] if self.actors[i].country == country]
+            if local:
+                return local
+        return list(self._exact.get(text, [])) or list(self._norm.get(normalise(text), []))
 
     def canonical_country(self, name: str | None) -> str | None:
         """ACLED's name of the country `name` (a name, long form or demonym) denotes:
