@@ -194,7 +194,10 @@ class ActorResolver:
                 start += 1
             ctx = ResolveContext(country=context.country_at(head.start), main_actor=main,
                                  unnamed_only=unnamed)
-            for begin, stop in dict.fromkeys(((start, end), (head.start, end), (head.start, head.end))):
+            # longest reading first; a shorter one when the modifiers run past the description
+            # ("the Iraqi and Syrian forces": "Syrian forces")
+            spans = [(begin, end) for begin in range(start, head.start + 1)] + [(head.start, head.end)]
+            for begin, stop in dict.fromkeys(spans):
                 ref = self.describer.resolve(doc[begin:stop].text, ctx)
                 if ref is not None:
                     found.append((begin, stop, ref))
