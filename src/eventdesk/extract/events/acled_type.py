@@ -260,3 +260,25 @@ def counted_summary(main: Token) -> bool:
         if counted and not named:
             return True
     return False
+
+
+def not_an_occasion(main: Token, tokens: list[Token]) -> str | None:
+    """Why a mention tells no single occasion, or None: framed as wanted ('a reward for
+    information leading to the arrest'), aimed at an abstraction ('the fight against
+    terrorism'), or a participle describing people ('Europeans fighting alongside groups')."""
+    frames = _list("frame_nouns")
+    for n, a in enumerate(main.ancestors):
+        if n > 5:
+            break
+        if a.pos_ == "NOUN" and a.lemma_.lower() in frames:
+            return "framed"
+    abstract = _list("abstract_targets")
+    for t in tokens:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("against", "on") and any(
+                    g.lemma_.lower() in abstract for g in c.children if g.dep_ == "pobj"):
+                return "abstract"
+    if main.tag_ == "VBG" and main.dep_ == "acl" and main.head.tag_ in ("NNS", "NNPS") \
+            and main.head.lemma_.lower() not in typing_cues().generic:
+        return "description"
+    return None
