@@ -296,6 +296,8 @@ class _Extractor:
             if a2 is None and self.main_group is not None and a1 is not None and a1.name != self.main_group.name:
                 a2 = self.main_group
         where = [self._home_ground(place, prec, sent, a1) for place, prec in where]
+        if event_type in ("Protests", "Riots"):
+            a1, a2 = _crowd_sides(event_type, a1, a2, where, self.ctx.dominant_country)
         if a2 is None:
             a2 = self._default_foe(sub, a1, where)
         out = []
@@ -397,6 +399,22 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
             target.sources.extend(ev.sources)
         return True
     return False
+
+
+def _crowd_sides(event_type: str, a1: ActorInfo | None, a2: ActorInfo | None, where,
+                 fallback_country: str | None) -> tuple[ActorInfo | None, ActorInfo | None]:
+    """ACLED names the crowd actor1 of Protests ("Protesters (X)") and Riots ("Rioters (X)"),
+    X the event's country, and the force that met it actor2 (police who dispersed a march)."""
+    country = next((p.country for p, _ in where if p is not None and p.country), None) or fallback_country
+    if country is None:
+        return a1, a2
+    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+    ref = ActorRegistry.default().state_actor(country, "protesters" if event_type == "Protests" else "rioters")
+    crowd = ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+    met_by = next((a for a in (a1, a2) if a is not None and a.is_state), None)
+    return crowd, (met_by if met_by is not None else a2 if a2 is not None and a2.name != crowd.name
+                   and not a2.name.startswith(("Protesters", "Rioters")) else None)
 
 
 def _holder(where) -> ActorInfo | None:
