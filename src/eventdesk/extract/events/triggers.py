@@ -107,6 +107,7 @@ def _condition(tok: Token, trig: Trigger, lex: EventLexicon, place_tokens: set[i
                                                 and o.ent_type_ not in ("GPE", "LOC", "ORG", "NORP"))
                    for o in objs)
     near = _near(tok) + (_near(tok.head, 1) if tok.dep_ == "acomp" else [])  # "were triumphant in Aleppo"
+    near += [c for c in tok.children if c.dep_ == "relcl"]  # "a ceasefire that began on 27 February"
     words = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
     for o in objs:
         words |= {t.lower_ for t in o.subtree}
