@@ -37,6 +37,9 @@ def _set_date(doc: Document, date: PageDate | None) -> None:
 
 
 def _clean_text(doc: Document, raw: str, config: CleanConfig, kb: CleanKnowledge) -> None:
+    if len(raw) > config.max_page_chars:  # said and counted, never cut in silence
+        doc.meta.setdefault("warnings", []).append(Errors.W201.format(
+            source=doc.source, size=len(raw), limit=config.max_page_chars))
     raw = raw[: config.max_page_chars]
     layout = classify(raw, kb, config, page_stoplist(raw, config.stoplist, config.langid_chars))
     last = layout.lines[layout.body[-1]] if layout.body else None
@@ -100,6 +103,8 @@ class CleanStage(Stage):
 
     def process(self, doc: Document) -> None:
         clean_document(doc, self.config)
+        if any("[W201]" in w for w in doc.meta.get("warnings", ())):
+            self.count("cut_at_max_page_chars")
         if not doc.body:
             self.skip(doc, Errors.E201)
             return

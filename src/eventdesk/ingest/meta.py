@@ -52,7 +52,7 @@ def record_meta(rec: dict, source: str) -> tuple[dict, str | None, list[str]]:
 
     url = rec.get("url")
     if url is not None and not isinstance(url, str):
-        drop("url", f"a {type(url).__name__}, not text")
+        drop("url", f"{type(url).__name__}, not text")
         url = None
     elif isinstance(url, str):
         url = url.strip() or None
@@ -66,7 +66,7 @@ def record_meta(rec: dict, source: str) -> tuple[dict, str | None, list[str]]:
         if value is None or value == "":
             continue
         if not isinstance(value, str):
-            drop(name, f"a {type(value).__name__}, not text")
+            drop(name, f"{type(value).__name__}, not text")
             continue
         if name == "published" and (problem := date_problem(value)):
             drop(name, problem)

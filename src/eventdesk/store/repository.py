@@ -84,35 +84,68 @@ def _sqlite_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def _engine(url: str) -> Engine:
+    sqlite = url.startswith("sqlite")
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S} if sqlite else {})
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+@contextmanager
+def _coded_errors(url: str) -> Iterator[None]:
+    """A driver's error on opening a store as one coded line, without the password."""
+    shown = shown_url(url)
+    try:
+        yield
+    except OperationalError as exc:
+        reason = redact(str(exc.orig if exc.orig is not None else exc).strip(), url)
+        if "readonly" in reason or "read-only" in reason:
+            raise StoreError(Errors.E502.format(url=shown, reason=reason)) from None
+        raise ConfigError(Errors.E003.format(url=shown, reason=reason)) from None
+    except DatabaseError as exc:  # "file is not a database", a foreign server
+        reason = redact(str(exc.orig if exc.orig is not None else exc).strip(), url)
+        raise StoreError(Errors.E503.format(url=shown, reason=reason)) from None
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise ConfigError(Errors.E003.format(url=shown, reason=redact(str(exc), url))) from None
+
+
+def _existing(path_or_url: str) -> str:
+    url = db_url(path_or_url)
+    if url.startswith("sqlite:///") and not os.path.exists(url[len("sqlite:///"):]):
+        raise ConfigError(Errors.E003.format(url=shown_url(url), reason="no such file"))
+    return url
+
+
+def upgrade_store(path_or_url: str) -> tuple[str | None, str]:
+    """`eventdesk db upgrade`: migrate a store to this code's schema; (from, to)."""
+    url = _existing(path_or_url)
+    with _coded_errors(url):
+        engine = _engine(url)
+        try:
+            return migrate.upgrade(engine, shown_url(url))
+        except SQLAlchemyError as exc:
+            raise StoreError(Errors.E507.format(url=shown_url(url), reason=redact(
+                str(getattr(exc, "orig", None) or exc).strip(), url))) from None
+
+
+def store_version(path_or_url: str) -> str | None:
+    url = _existing(path_or_url)
+    with _coded_errors(url), _engine(url).connect() as conn:
+        return migrate.found_version(conn)
+
+
 class Store:
     """A database of documents, events and claims."""
 
     def __init__(self, path_or_url: str, create: bool = True) -> None:
-        self.url = db_url(path_or_url)
+        self.url = _existing(path_or_url) if not create else db_url(path_or_url)
         self.shown = shown_url(self.url)
-        if self.url.startswith("sqlite:///") and not create:
-            if not os.path.exists(self.url[len("sqlite:///"):]):
-                raise ConfigError(Errors.E003.format(url=path_or_url, reason="no such file"))
-        try:
-            sqlite = self.url.startswith("sqlite")
-            self.engine: Engine = create_engine(
-                self.url, connect_args={"timeout": BUSY_TIMEOUT_S} if sqlite else {})
-            if self.engine.dialect.name == "sqlite":
-                event.listen(self.engine, "connect", _sqlite_connect)
-                event.listen(self.engine, "begin", _sqlite_begin)
+        with _coded_errors(self.url):
+            self.engine: Engine = _engine(self.url)
             self._writer = self.engine.execution_options(eventdesk_write=True)
             migrate.check(self.engine, self.shown, create)
-        except OperationalError as exc:
-            reason = redact(str(exc.orig if exc.orig is not None else exc).strip(), self.url)
-            if "readonly" in reason or "read-only" in reason:
-                raise StoreError(Errors.E502.format(url=self.shown, reason=reason)) from None
-            raise ConfigError(Errors.E003.format(url=self.shown, reason=reason)) from None
-        except DatabaseError as exc:  # "file is not a database", a foreign server
-            reason = redact(str(exc.orig if exc.orig is not None else exc).strip(), self.url)
-            raise StoreError(Errors.E503.format(url=self.shown, reason=reason)) from None
-        except (SQLAlchemyError, ImportError, ValueError) as exc:
-            raise ConfigError(Errors.E003.format(url=self.shown,
-                                                 reason=redact(str(exc), self.url))) from None
 
     # ---------------------------------------------------------------- writing
     @contextmanager
