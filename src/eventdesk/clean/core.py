@@ -14,6 +14,7 @@ from eventdesk.clean.lines import classify
 from eventdesk.clean.meta import (bio_author, find_authors, find_outlet, find_published, find_title,
                                   host_of, outlet_from_host, strip_dateline)
 from eventdesk.errors import Errors
+from eventdesk.ingest.meta import url_problem
 from eventdesk.pipeline.base import Stage
 from eventdesk.record import Document
 
@@ -78,6 +79,10 @@ def clean_document(doc: Document, config: CleanConfig | None = None) -> None:
     from its `raw` page (plain-text scrape or HTML). Never raises on odd input."""
     config = config or CleanConfig()
     kb = load_clean_knowledge()
+    if doc.url is not None and (problem := url_problem(doc.url)):  # the readers check theirs;
+        doc.meta.setdefault("warnings", []).append(  # a Document made in code may not
+            Errors.W101.format(source=doc.source, field="url", reason=problem))
+        doc.url = None
     if doc.content_type == "html":
         _clean_html(doc, config, kb)
     else:

@@ -54,7 +54,7 @@ class _Iterator(ArchiveIterator):
 def read_warc(path: str, shown: str) -> Iterator[Document | tuple[str, str]]:
     """Documents of a WARC/WET file, and ("fail"|"warn", message) for what went wrong."""
     size = os.path.getsize(path)
-    n, end = 0, 0
+    n, end, cut = 0, 0, False
     warnings: list[str] = []
     with open(path, "rb") as fh:
         it = _Iterator(fh)
@@ -83,6 +83,7 @@ def read_warc(path: str, shown: str) -> Iterator[Document | tuple[str, str]]:
                 continue
             remaining = getattr(record.raw_stream, "limit", 0) or 0
             if remaining > 0:
+                cut = True  # the end of the file is this same cut: said once
                 yield "fail", Errors.E114.format(offset=offset, n=n, reason=(
                     f"record declares {record.length} bytes, {record.length - remaining} read"))
                 continue
@@ -90,6 +91,8 @@ def read_warc(path: str, shown: str) -> Iterator[Document | tuple[str, str]]:
                 yield item
     for message in warnings:
         yield "warn", Errors.W102.format(source=shown, message=f"warcio: {message}")
+    if cut:
+        return
     if it.member_cut:
         yield "fail", Errors.E114.format(offset=end, n=n + 1, reason="the gzip member is cut off")
     elif end < size and _unread_bytes(path, end):
