@@ -328,19 +328,24 @@ class Store:
             return [_document(r) for r in s.scalars(select(DocumentRow).order_by(DocumentRow.seq))]
 
     def events(self) -> list[Event]:
+        # one query for all sources, not one per event (100,000 events: bench_store.py)
         with Session(self.engine) as s:
-            return [self._event(s, r) for r in s.scalars(select(EventRow).order_by(EventRow.seq))]
+            sources: dict[str, list[Evidence]] = {}
+            for x in s.scalars(select(EventSourceRow).order_by(EventSourceRow.id)):
+                sources.setdefault(x.event_id, []).append(_evidence(x))
+            return [Event(id=r.id, extra=dict(r.extra or {}), sources=sources.get(r.id, []),
+                          **{f: getattr(r, f) for f in EVENT_FIELDS})
+                    for r in s.scalars(select(EventRow).order_by(EventRow.seq))]
 
     def claims(self) -> list[Claim]:
         with Session(self.engine) as s:
-            out = []
-            for r in s.scalars(select(ClaimRow).order_by(ClaimRow.seq)):
-                srcs = s.scalars(select(ClaimSourceRow).where(ClaimSourceRow.claim_id == r.id)
-                                 .order_by(ClaimSourceRow.id))
-                out.append(Claim(id=r.id, ledger_id=r.ledger_id, extra=dict(r.extra or {}),
-                                 sources=[_evidence(x) for x in srcs],
-                                 **{f: getattr(r, f) for f in CLAIM_FIELDS}))
-            return out
+            sources: dict[str, list[Evidence]] = {}
+            for x in s.scalars(select(ClaimSourceRow).order_by(ClaimSourceRow.id)):
+                sources.setdefault(x.claim_id, []).append(_evidence(x))
+            return [Claim(id=r.id, ledger_id=r.ledger_id, extra=dict(r.extra or {}),
+                          sources=sources.get(r.id, []),
+                          **{f: getattr(r, f) for f in CLAIM_FIELDS})
+                    for r in s.scalars(select(ClaimRow).order_by(ClaimRow.seq))]
 
     def event_source_figures(self) -> dict[str, list[dict]]:
         """Per event, each report with its own fatality figures and document metadata."""
