@@ -92,13 +92,25 @@ def _reports(text: str) -> tuple[Counter, Counter, Counter]:
     return docs, events, claims
 
 
+DEMO = sorted(str(p) for p in (REPO / "demo").iterdir() if p.suffix != ".md")
+
+
+@pytest.fixture(scope="module")
+def demo_alone(tmp_path_factory):
+    """The demo run by one process alone: what two concurrent runs must match."""
+    folder = tmp_path_factory.mktemp("alone")
+    db = str(folder / "alone.db")
+    run_pipeline(RunOptions(DEMO, db=db, stages=load_pipeline(None)))
+    return _reports(_export(db, folder / "one.jsonl"))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_two_concurrent_runs_into_one_store_lose_and_duplicate_nothing(backend, request,
-                                                                       tmp_path):
+                                                                       demo_alone, tmp_path):
     db = request.getfixturevalue("pg_url") if backend == "postgresql" else str(tmp_path / "x.db")
     Store(db)  # made once, as a team would before pointing two crawlers at it
-    demo = sorted(str(p) for p in (REPO / "demo").iterdir() if p.suffix != ".md")
+    demo = DEMO
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     # the same inputs in opposite orders: every document is contended at some point
     procs = [_run_cli(db, demo, env), _run_cli(db, list(reversed(demo)), env)]
@@ -106,10 +118,8 @@ def test_two_concurrent_runs_into_one_store_lose_and_duplicate_nothing(backend, 
     for p, (out, errs) in zip(procs, outs):
         assert p.returncode == 0, errs
         assert "IntegrityError" not in errs and "Traceback" not in errs and "E501" not in errs
-    alone_db = str(tmp_path / "alone.db")
-    run_pipeline(RunOptions(demo, db=alone_db, stages=load_pipeline(None)))
     docs, events, claims = _reports(_export(db, tmp_path / "two.jsonl"))
-    docs1, events1, claims1 = _reports(_export(alone_db, tmp_path / "one.jsonl"))
+    docs1, events1, claims1 = demo_alone
     assert docs == docs1 and claims == claims1  # each document and claim once, none lost
     # every report of an event is kept, and none is counted in more events than alone
     assert set(events) == set(events1) and all(events[k] <= events1[k] for k in events)
