@@ -177,27 +177,39 @@ def decide(event_type: str, sub: str, main: Token, tokens: list[Token], sent: Sp
     cues = typing_cues()
     lemma = main.lemma_.lower()
     generic = lemma in cues.generic or main.lower_ in cues.generic
+    sent_keys = _keys(list(sent))
+    protest = protest_setting(sent, cues)
+    # 3 before 2: arrests at a rally are a protest met with force, property burnt by
+    # demonstrators a riot (codebook: Protest with intervention; Violent demonstration)
+    if protest and sub == "Arrests":
+        return "Protests", "Protest with intervention", False
+    if protest and sub == "Looting/property destruction":
+        return "Riots", "Violent demonstration", False
     if event_type not in VIOLENT and event_type not in ("Protests", "Riots"):
         return event_type, sub, False
     clause = [t for tok in tokens for t in clause_of(tok)]
-    sent_keys = _keys(list(sent))
     # 3. demonstrators: violence around them is a protest met with force, or a riot
-    if protest_setting(sent, cues) and (event_type in ("Protests", "Riots") or generic
-                                         or sub in ("Armed clash", "Grenade", "Attack")):
+    if protest and (event_type in ("Protests", "Riots") or generic or sub in ("Armed clash", "Grenade", "Attack")):
+        violent = bool(sent_keys & (cues.riot | cues.mob)) or event_type != "Protests" or any(
+            t.lemma_.lower() in ("kill", "die", "dead", "injure", "wound", "attack") for t in sent)
         if sent_keys & cues.excessive and any(t.lemma_.lower() in ("kill", "die", "dead") for t in sent):
             return "Protests", "Excessive force against protesters", False
         if sent_keys & cues.intervention:
             return "Protests", "Protest with intervention", False
-        if sent_keys & (cues.mob | cues.crowd):
+        if violent and sent_keys & cues.crowd and not sent_keys & _list("demonstrator_words"):
+            return "Riots", "Mob violence", False  # rival camps fighting each other
+        if violent and (sent_keys & (cues.riot | cues.mob) or event_type == "Riots"):
+            return "Riots", sub if event_type == "Riots" else "Violent demonstration", False
+        if violent and sent_keys & cues.crowd:
             return "Riots", "Mob violence", False
-        if sent_keys & cues.riot or event_type == "Riots":
-            return "Riots", "Violent demonstration" if event_type != "Riots" else sub, False
         return "Protests", sub if event_type == "Protests" else "Peaceful protest", False
     if event_type in ("Protests", "Riots"):
         return event_type, sub, False
-    if event_type == "Battles" and sub in ("Armed clash",) and (_keys(clause) & cues.mob) and not armed_foe \
-            and not (_keys(clause) & cues.armed):
-        return "Riots", "Mob violence", False  # rival crowds with sticks and stones, no armed side
+    clause_keys = _keys(clause)
+    if event_type in ("Battles", "Violence against civilians") and sub in ("Armed clash", "Attack") and (
+            clause_keys & _list("mob_actors") or (clause_keys & cues.mob and not armed_foe
+                                                  and not clause_keys & cues.armed)):
+        return "Riots", "Mob violence", False  # a lynch mob; rival crowds with sticks and stones
     # 5. a weapon the target cannot answer
     if generic or event_type == EXPLOSIONS:
         weapon = weapon_of(clause, cues) or (weapon_of(list(sent), cues) if alone else None)
@@ -260,3 +272,25 @@ def counted_summary(main: Token) -> bool:
         if counted and not named:
             return True
     return False
+
+
+def not_an_occasion(main: Token, tokens: list[Token]) -> str | None:
+    """Why a mention tells no single occasion, or None: framed as wanted ('a reward for
+    information leading to the arrest'), aimed at an abstraction ('the fight against
+    terrorism'), or a participle describing people ('Europeans fighting alongside groups')."""
+    frames = _list("frame_nouns")
+    for n, a in enumerate(main.ancestors):
+        if n > 5:
+            break
+        if a.pos_ == "NOUN" and a.lemma_.lower() in frames:
+            return "framed"
+    abstract = _list("abstract_targets")
+    for t in tokens:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("against", "on") and any(
+                    g.lemma_.lower() in abstract for g in c.children if g.dep_ == "pobj"):
+                return "abstract"
+    if main.tag_ == "VBG" and main.dep_ == "acl" and main.head.tag_ in ("NNS", "NNPS") \
+            and main.head.lemma_.lower() not in typing_cues().generic:
+        return "description"
+    return None

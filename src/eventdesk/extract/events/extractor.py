@@ -113,6 +113,9 @@ def _retold(m: Mention, date_tokens: set[int], place_tokens: set[int]) -> bool:
     ("That fighting has diverted resources, the general told AP last week") is not its own."""
     a = m.main  # type: ignore[attr-defined]
     clause = a.head if a.dep_ in ("nsubj", "nsubjpass", "dobj") else a
+    if a.pos_ == "NOUN" and a.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in ("these", "those")
+                                                    for c in a.children):
+        return True  # "these massacres ... since they began on 1 March": the ones told above
     return (a.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("that", "this", "these", "those")
                                      for c in a.children)
             and not any(t.i in date_tokens for t in clause.subtree))
@@ -279,6 +282,8 @@ class _Extractor:
         if main.tag_ == "NNS" and (when is None or when.precision == "year") and not any(
                 c.dep_ == "nummod" for c in main.children):
             return []  # "carrying out attacks in Puntland": plural, no occasion of its own
+        if acled_type.not_an_occasion(main, m.tokens):
+            return []
         summary = sub == TERRITORY and acled_type.counted_summary(main) and len(where) < 2
         if sub == TERRITORY and acled_type.nonviolent_transfer(sent):
             event_type, sub = "Strategic developments", "Non-violent transfer of territory"
@@ -291,6 +296,8 @@ class _Extractor:
             if a2 is None and self.main_group is not None and a1 is not None and a1.name != self.main_group.name:
                 a2 = self.main_group
         where = [self._home_ground(place, prec, sent, a1) for place, prec in where]
+        if event_type in ("Protests", "Riots"):
+            a1, a2 = _crowd_sides(event_type, a1, a2, where, self.ctx.dominant_country)
         if a2 is None:
             a2 = self._default_foe(sub, a1, where)
         out = []
@@ -394,6 +401,22 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
     return False
 
 
+def _crowd_sides(event_type: str, a1: ActorInfo | None, a2: ActorInfo | None, where,
+                 fallback_country: str | None) -> tuple[ActorInfo | None, ActorInfo | None]:
+    """ACLED names the crowd actor1 of Protests ("Protesters (X)") and Riots ("Rioters (X)"),
+    X the event's country, and the force that met it actor2 (police who dispersed a march)."""
+    country = next((p.country for p, _ in where if p is not None and p.country), None) or fallback_country
+    if country is None:
+        return a1, a2
+    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+    ref = ActorRegistry.default().state_actor(country, "protesters" if event_type == "Protests" else "rioters")
+    crowd = ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+    met_by = next((a for a in (a1, a2) if a is not None and a.is_state), None)
+    return crowd, (met_by if met_by is not None else a2 if a2 is not None and a2.name != crowd.name
+                   and not a2.name.startswith(("Protesters", "Rioters")) else None)
+
+
 def _holder(where) -> ActorInfo | None:
     """The state forces of the country of the first place: who held ground an armed group took
     ("IS seized Mosul": Military Forces of Iraq), the ACLED default when the text names no one."""
@@ -455,9 +478,15 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     # a group and its named branch are one actor ("Islamic State (West Africa Province)" in
     # the lead, "an Islamic State affiliate" after)
-    if a.actor1 and b.actor1 and not qualified_alike(a.actor1, b.actor1):
+    if a.actor1 and b.actor1 and not qualified_alike(a.actor1, b.actor1) and not (
+            a.extra.get("actor1_fallback") or b.extra.get("actor1_fallback")):
         return False
-    return not (a.sources[0].start == b.sources[0].start)
+    if a.sources[0].start == b.sources[0].start:
+        # one sentence, two triggers of one kind at one place ("announced the death of the
+        # leader"): one event; at two places (strikes on A and B) two
+        return a.sub_event_type == b.sub_event_type and (not a.location or not b.location or a.location == b.location) \
+            and not a.extra.get("vicinity") and "territory" not in a.sub_event_type
+    return True
 
 
 def _same_time(a: Event, b: Event) -> bool:

@@ -27,7 +27,7 @@ EVENT_TYPES = {
 }
 REQUIRES = {None, "place_object", "person_object", "context", "not_context", "dated"}
 MODALITY_KINDS = {"modal", "presupposing", "accident", "unconfirmed", "tally", "unrealised_verb", "unrealised_noun", "conditional", "habitual", "negation", "backing",
-                  "commentary", "negated_object", "place_count"}
+                  "commentary", "negated_object", "place_count", "past_form"}
 BOUNDS = {"low", "both", "high"}
 
 

@@ -111,6 +111,9 @@ def _condition(tok: Token, trig: Trigger, lex: EventLexicon, place_tokens: set[i
     for o in objs:
         words |= {t.lower_ for t in o.subtree}
     if trig.requires == "not_context":  # "a hunger strike", "struck a deal": not violence
+        if tok.dep_ in ("pobj", "dobj", "attr"):  # "doctors went on strike": the governing clause
+            gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+            words |= {t.lower_ for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         return not words & trig.context
     return bool(words & trig.context)
 
@@ -202,6 +205,8 @@ def find_mentions(sent: Span, lex: EventLexicon, place_tokens: set[int]) -> list
     for tok in sent:
         if not tok.whitespace_ and tok.i + 2 < sent.end and tok.nbor(1).text == "-" and tok.nbor(2).is_alpha:
             continue  # "battle-tested fighters", "war-torn": the first part of a hyphenated modifier
+        if tok.tag_ == "VBN" and tok.dep_ == "amod":
+            continue  # "detained militants", "wounded soldiers": a participle telling a state
         trig = _match(tok, lex, place_tokens)
         if trig is not None:
             found.append((tok, trig))
