@@ -285,7 +285,8 @@ class _Extractor:
         if acled_type.not_an_occasion(main, m.tokens):
             return []
         summary = sub == TERRITORY and acled_type.counted_summary(main) and len(where) < 2
-        if sub == TERRITORY and acled_type.nonviolent_transfer(sent):
+        if event_type == "Battles" and (sub == TERRITORY or main.lemma_.lower() == "enter") \
+                and acled_type.nonviolent_transfer(sent):
             event_type, sub = "Strategic developments", "Non-violent transfer of territory"
         if sub == TERRITORY:
             if a1 is not None and a1.inter is not None:
@@ -322,6 +323,8 @@ class _Extractor:
             ev.sources[0] = _trim(ev.sources[0], self.document.body, main.idx)
             if fallback:
                 ev.extra["actor1_fallback"] = True
+            if not any(t.i in self.date_tokens for t in sent):
+                ev.extra["soft_date"] = True  # its time is the context's: a retelling's own day may correct it
             if summary:
                 ev.extra["summary"] = True  # "overran three provincial capitals" (see _drop_summaries)
             if generic:
@@ -355,6 +358,8 @@ def _definite(m: Mention) -> bool:
     """'the attack', 'the assault', 'the blast': a definite occurrence noun points back at an
     event the article has told."""
     a = m.main  # type: ignore[attr-defined]
+    if a.pos_ == "VERB":  # "as the bomb detonated": its subject points back
+        a = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), a)
     return a.pos_ == "NOUN" and a.tag_ == "NN" and any(
         c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in a.children)
 
@@ -369,7 +374,9 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
     carried out the attack' after 'fighters were killed'), at a compatible time. The retelling
     lends what the first telling lacked: its type, actor, a finer place, a day, a toll."""
     for target in reversed(events):
-        if target.historical != ev.historical or (target.date and ev.date and not _same_time(target, ev)):
+        soft = target.extra.get("soft_date") or ev.extra.get("soft_date")
+        if (target.historical != ev.historical and not soft) or (
+                target.date and ev.date and not _same_time(target, ev) and not soft):
             continue
         if not definite and not (target.extra.get("generic") and not ev.extra.get("generic")
                                  and ev.event_type in acled_type.VIOLENT
@@ -391,8 +398,10 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
         if ev.geo_precision and (target.geo_precision is None or ev.geo_precision < target.geo_precision):
             for name in RETELL_FIELDS:
                 setattr(target, name, getattr(ev, name))
-        if ev.date and (not target.date or len(ev.date) > len(target.date)):
-            target.date, target.date_precision = ev.date, ev.date_precision
+        if ev.date and (not target.date or len(ev.date) > len(target.date) or (
+                target.extra.get("soft_date") and not ev.extra.get("soft_date"))):
+            target.date, target.date_precision, target.historical = ev.date, ev.date_precision, ev.historical
+            target.extra.pop("soft_date", None)
         if target.fatalities is None and ev.fatalities is not None:
             target.fatalities, target.fatalities_high = ev.fatalities, ev.fatalities_high
         if len(target.sources) < MAX_SOURCES:

@@ -25,6 +25,7 @@ LINK_DEPS = {"prep", "pobj", "dobj", "nsubj", "nsubjpass", "relcl", "acl", "agen
              "amod", "poss", "attr", "oprd", "npadvmod", "pcomp", "xcomp", "appos"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 OBJECT_PREPS = {"of", "from", "over"}
+PERSON_PRONOUNS = {"he", "him", "she", "her", "they", "them"}
 MAX_LINK = 3  # tree hops; set by reading the seed sentences: "claimed ... for an attack ... that killed"
 
 
@@ -100,6 +101,9 @@ def _condition(tok: Token, trig: Trigger, lex: EventLexicon, place_tokens: set[i
     if trig.requires == "place_object":
         if any(o.lemma_.lower() == "place" and o.dep_ == "dobj" for o in objs):
             return False  # "have taken place in Iraq"
+        if any(o.dep_ in ("dobj", "nsubjpass") and (o.ent_type_ == "PERSON" or o.lower_ in PERSON_PRONOUNS)
+               for o in objs):
+            return False  # "Woodke was taken from his home": a person taken, not ground
         return any(_has_place(o, place_tokens, lex) and o.ent_type_ != "PERSON" and not _materiel(o)
                    for o in objs)
     if trig.requires == "person_object":
