@@ -59,6 +59,9 @@ def _scan_patterns(lex: TemporalLexicon) -> re.Pattern:
         rf"{r('recent')}",
         rf"(?:the\s+)?{r('season')}\s+of\s+{year}",
         rf"(?:last|this past|next)\s+{r('weekday')}",
+        # "last June", not "this may be": the month May only when written with a capital
+        rf"(?:{r('deixis')})\s+(?:(?!may\b){r('month')}|(?-i:May)\b)",
+        rf"(?:(?:{r('deixis')})\s+)?{r('holiday')}(?:,?\s+{year})?",
         rf"{r('weekday')}(?:\s+{r('day_part')})?",
         month_day,
         rf"{r('month')},?\s+{year}",

@@ -202,6 +202,12 @@ class Gazetteer:
             found = self._seen[name] = self._lookup(name)
         return list(found)
 
+    def match_quality(self, name: str, place: Place) -> int | None:
+        """How `name` reached `place`: 2 a main (or curated) name, 1 an alternate, 0 a loose
+        match; None when `name` does not reach it at all."""
+        found = [q for i, q in self.candidates(name) if self.index.records[i][0] == place.id]
+        return max(found) if found else None
+
     def _lookup(self, name: str) -> list[tuple[int, int]]:
         key = name_key(name)
         head, comma, tail = name.rpartition(",")
