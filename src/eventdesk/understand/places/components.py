@@ -101,6 +101,7 @@ class PlaceResolver:
     # -- candidate spans ----------------------------------------------------------------
     def _candidates(self, doc: Doc) -> list[Span]:
         found: list[Span] = []
+        later: list[Span] = []
         for ent in doc.ents:
             span = _trim(ent)
             if span is None:
@@ -110,9 +111,13 @@ class PlaceResolver:
             elif ent.label_ == "NORP" and self.demonyms:
                 if self.gazetteer.demonym(span.text) is not None:
                     found.append(span)
-            elif ent.label_ in self.mislabelled and _locative(span) and _name_like(span):
-                if any(q > 0 for _, q in self.gazetteer.candidates(span.text)):
-                    found.append(span)
+            elif ent.label_ in self.mislabelled and _name_like(span) and \
+                    any(q > 0 for _, q in self.gazetteer.candidates(span.text)):
+                (found if _locative(span) else later).append(span)
+        # one sense per document: a name once used as a place ("Goma, the main city of ...")
+        # is that place where the model calls it a person again ("the blitzkrieg on Goma")
+        places = {s.text for s in found}
+        found += [s for s in later if s.text in places and not s.root.dep_.startswith("nsubj")]
         if self.matcher is not None:
             for _, start, end in self.matcher(doc):
                 span = doc[start:end]
@@ -313,7 +318,15 @@ def _locative(span: Span) -> bool:
         return True
     if len(before) == 2 and before[-1] == "of" and before[0] in _of_locative():
         return True  # "two villages west of al-Bab", "the town of Mayadeen"
-    return _next_word(span) in context_words("region_after") or _taken_ground(span)
+    return _next_word(span) in context_words("region_after") or _taken_ground(span) or _settlement_appos(span)
+
+
+def _settlement_appos(span: Span) -> bool:
+    """"Goma, the main city in the east": an apposition that says the name is a settlement."""
+    if not span.doc.has_annotation("DEP"):
+        return False
+    words = context_words("settlement_after") | {"capital"}
+    return any(c.dep_ == "appos" and c.lower_ in words for c in span.root.children)
 
 
 def _taken_ground(span: Span) -> bool:
