@@ -42,7 +42,7 @@ def main() -> None:
     stem_of = {did: Path(str(d.get("source", ""))).name.rsplit(".", 1)[0] for did, d in docs.items()}
     stem_of = {k: v for k, v in stem_of.items() if v in gold}
     by_stem = score.mentions(events, docs, stem_of)
-    n = place_ok = date_ok = 0
+    n = place_ok = date_ok = undated = 0
     for stem, g in gold.items():
         preds = by_stem.get(stem, [])
         for ge in g.get("events") or []:
@@ -59,6 +59,7 @@ def main() -> None:
             n += 1
             place_ok += pl
             date_ok += dt
+            undated += not dt and not p.get("date")
             if args.verbose and not (pl and dt):
                 bits = []
                 if not pl:
@@ -68,7 +69,8 @@ def main() -> None:
                 print(f"{stem[:40]}: " + "; ".join(bits) + f"\n    [{ge['evidence'][:150]}]")
     if not n:
         sys.exit("no gold event cited by the export")
-    print(f"cited_gold_events {n}  loose_place_acc {place_ok / n:.3f}  loose_date_acc {date_ok / n:.3f}")
+    print(f"cited_gold_events {n}  loose_place_acc {place_ok / n:.3f}  loose_date_acc {date_ok / n:.3f}  "
+          f"wrong_for_no_date {undated}")
 
 
 if __name__ == "__main__":

@@ -173,6 +173,8 @@ class DateResolver:
         self.year_end = re.compile(rf"^(?:as\s+)?{YEAR}\s+(?:{r('ending')})$")
         self.year = re.compile(rf"^(?:({r('part')})[\s-]*)?(?:the\s+year\s+)?{YEAR}$")
         self.decade = re.compile(r"\d{4}'?s$")
+        # "two months later", "the following day": a shift from the date the text gave last
+        self.sequel = re.compile(rf"^(?:(?:{NUMBER}\s+({r('unit')})\s+later)|(?:the\s+(?:next|following)\s+({r('unit')})))$")
         self.lead = re.compile(r"^(?:on|in|at|during|by|from|of|until|throughout|as of|around|about|"
                                r"early on|the|as)\s+")
 
@@ -194,9 +196,25 @@ class DateResolver:
             return replace(v, end=end, open_end=True)
         return self._resolve(s, anchor, tense_hint or "past")
 
-    def _resolve(self, s: str, anchor: Anchor | None, tense: str) -> DateValue | None:
-        if not s or _TIME_ONLY.match(s):
+    def sequel_of(self, text: str) -> tuple[float, str] | None:
+        """(count, unit) of "two months later" / "the next day": told after another date."""
+        s = normalise(text)
+        m = self.sequel.match(s) or self.sequel.match(self.lead.sub("", s))
+        if not m:
             return None
+        if m[3]:
+            return 1.0, self.lex.lookup("unit", m[3])
+        n = self.lex.count(m[1])
+        return (n, self.lex.lookup("unit", m[2])) if n is not None else None
+
+    def after(self, base: DateValue, sequel: tuple[float, str]) -> DateValue:
+        """The date `sequel` after `base`, no more precise than `base`."""
+        d, prec = shift(base.start, sequel[1], sequel[0])
+        return value(d, max(prec, base.precision, key=RANK.get), True)
+
+    def _resolve(self, s: str, anchor: Anchor | None, tense: str) -> DateValue | None:
+        if not s or _TIME_ONLY.match(s) or self.sequel.match(s) or self.sequel.match(self.lead.sub("", s)):
+            return None  # a sequel is dated from the text's previous date (DatesComponent)
         m = self.anchor_shift.match(s)
         if m:
             return self._anchor_shift(m, anchor, tense)

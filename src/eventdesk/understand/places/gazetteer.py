@@ -182,7 +182,9 @@ class Gazetteer:
         idx = self.index.demonyms.get(name_key(name_or_code))
         if idx is None:
             found = [i // 2 for i in self.index.keys.get(name_key(name_or_code), ())]
-            idx = next((i for i in found if self.index.records[i][6] == "country"), None)
+            found = [i for i in found if self.index.records[i][6] == "country"]
+            # "Congo" names two countries: the document's other names decide, not this one
+            idx = found[0] if len(found) == 1 else None
         return self.index.records[idx][2] if idx is not None else None
 
     def demonym(self, text: str) -> Place | None:
