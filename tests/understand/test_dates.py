@@ -234,14 +234,18 @@ def test_component_finds_last_june_and_feasts_but_not_this_may_be(blank_nlp):
 def test_a_sequel_counts_from_the_last_date_of_its_paragraph(blank_nlp):
     text = ("The group took the town in October 2016 and was driven out two months later. "
             "Its fighters struck a hotel on Friday; the next day they withdrew.\n"
-            "A week later the town was quiet.")
+            "Over the next week they lost three villages.\n"
+            "A week later the town was quiet.\nA month later it was rebuilt.")
     doc = blank_nlp.make_doc(text)
     doc.user_data["published"] = PUB
     doc = blank_nlp(doc)
     found = {s.text: s._.date.iso for s in doc.spans["dates"]}
     assert found["two months later"] == "2016-12"
     assert found["the next day"] == "2017-10-28"
-    assert "A week later" not in found  # a new paragraph: no date to count from
+    assert found["the next week"] == "2017-11"  # the paragraph before gives its start
+    doc = blank_nlp.make_doc("The town fell in October 2016.\nThe mayor fled.\nA month later it was rebuilt.")
+    doc.user_data["published"] = PUB
+    assert not [s for s in blank_nlp(doc).spans["dates"] if s.text == "A month later"]  # two paragraphs on
 
 
 def test_the_next_day_alone_is_no_date():

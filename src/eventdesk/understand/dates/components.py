@@ -155,10 +155,11 @@ class DatesComponent:
 
     def _sequel(self, doc: Doc, span: Span, kept: list[Span]) -> DateValue | None:
         """"In October 2016 ... two months later": the shift counts from the last date the
-        text gave before it in the same paragraph (a date of another paragraph may belong to
-        another story)."""
+        text gave before it, in its paragraph or the one before ("On 27 November, rebels
+        burst out ...\nOver the next week, rebels took Hama"); a date further back may
+        belong to another story."""
         before = [k for k in kept if k.end <= span.start and k._.date is not None
-                  and "\n" not in doc.text[k.end_char:span.start_char]]
+                  and doc.text.count("\n", k.end_char, span.start_char) <= 1]
         if not before:
             return None
         return self.resolver.after(before[-1]._.date, self.resolver.sequel_of(span.text))
