@@ -354,6 +354,15 @@ def _drop_summaries(events: list[Event]) -> list[Event]:
         (_same_time(e, t) or not t.date) and t.actor1 == e.actor1 for t in told) >= 2)]
 
 
+def _same_scene(target: Event, ev: Event) -> bool:
+    """An undated violent detail at the very place of a violent event told before ('Security
+    forces struck the building with heavy weapons' after the siege of a Mogadishu hotel)
+    tells more of that event, not another occasion."""
+    return bool(ev.extra.get("soft_date") and not ev.historical and not target.historical
+                and ev.location and ev.location == target.location and (ev.geo_precision or 3) < 3
+                and not {target.event_type, ev.event_type} - set(acled_type.VIOLENT))
+
+
 def _definite(m: Mention) -> bool:
     """'the attack', 'the assault', 'the blast': a definite occurrence noun points back at an
     event the article has told."""
@@ -378,7 +387,7 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
         if (target.historical != ev.historical and not soft) or (
                 target.date and ev.date and not _same_time(target, ev) and not soft):
             continue
-        if not definite and not (target.extra.get("generic") and not ev.extra.get("generic")
+        if not definite and not (_same_scene(target, ev) or target.extra.get("generic") and not ev.extra.get("generic")
                                  and ev.event_type in acled_type.VIOLENT
                                  and (not target.country or not ev.country or target.country == ev.country)):
             continue  # an indefinite report folds only into a first telling that said too little
