@@ -190,7 +190,13 @@ def _join_weak(groups: dict[int, list[int]], found: list[tuple[Token, Trigger]])
     parse links. A claim of responsibility keeps its own group (it credits an event)."""
     strong = [k for k, members in groups.items() if any(not found[i][1].weak for i in members)]
     if not strong:
-        return groups
+        # only weak words ("Suicide bombers struck a mosque, killing four"): one occurrence
+        plain = [k for k, members in groups.items() if not any(found[i][1].role == "claim" for i in members)]
+        if len(plain) < 2:
+            return groups
+        out = {k: list(v) for k, v in groups.items() if k not in plain}
+        out[plain[0]] = [i for k in plain for i in groups[k]]
+        return out
     out = {k: list(v) for k, v in groups.items() if k in strong}
     for k, members in groups.items():
         if k in strong:
