@@ -179,6 +179,8 @@ def _refine(mention: Mention, lex: EventLexicon) -> None:
         if words & ref.cues:
             if ref.sub_event_type == "Air/drone strike" and mention.sub_event_type == "Remote explosive/landmine/IED":
                 continue
+            if ref.sub_event_type == "Remote explosive/landmine/IED" and mention.sub_event_type == "Air/drone strike":
+                continue  # "the military bombed a village": bombs dropped from the air
             mention.event_type, mention.sub_event_type = ref.event_type, ref.sub_event_type
             return
 
