@@ -361,6 +361,7 @@ def _same_scene(target: Event, ev: Event) -> bool:
     forces struck the building with heavy weapons' after the siege of a Mogadishu hotel)
     tells more of that event, not another occasion."""
     return bool(ev.extra.get("soft_date") and not ev.historical and not target.historical
+                and "period" not in ev.extra  # "four days of fighting" before a capture: its own event
                 and ev.location and ev.location == target.location and (ev.geo_precision or 3) < 3
                 and not {target.event_type, ev.event_type} - set(acled_type.VIOLENT))
 
