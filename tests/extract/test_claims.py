@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.extract.claims.extractor import ClaimConfig, ClaimStage, extract_claims
+from eventdesk.extract.claims.extractor import ClaimStage
 from eventdesk.record import Document
 
-
-
-@pytest.fixture(scope="module")
-def claims(nlp):
-    def run(text, published=("2021-05-10", "day")):
-        doc = nlp.make_doc(text)
-        doc.user_data["published"] = published
-        return extract_claims(nlp(doc), ClaimConfig())
-    return run
 
 
 def test_two_numbers_in_one_sentence_are_two_claims(claims):

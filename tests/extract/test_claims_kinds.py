@@ -6,17 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from eventdesk.extract.claims.extractor import ClaimConfig, extract_claims
-
-
-@pytest.fixture(scope="module")
-def claims(nlp):
-    def run(text, published=("2021-05-10", "day")):
-        doc = nlp.make_doc(text)
-        doc.user_data["published"] = published
-        return extract_claims(nlp(doc), ClaimConfig())
-    return run
-
 
 def figures(got):
     return sorted((c.low, c.high, c.unit) for c in got)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from importlib import import_module
+from eventdesk.lazy import lazy_exports
 
-# public name -> module that defines it; imported on first use so the package loads no model or lexicon
 _EXPORTS = {
     "ClaimConfig": "eventdesk.extract.claims.rules",
     "extract_claims": "eventdesk.extract.claims.extractor",
@@ -12,9 +11,4 @@ _EXPORTS = {
     "claim_id": "eventdesk.extract.claims.extractor",
 }
 __all__ = list(_EXPORTS)
-
-
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        return getattr(import_module(_EXPORTS[name]), name)
-    raise AttributeError(name)
+__getattr__ = lazy_exports(_EXPORTS)
