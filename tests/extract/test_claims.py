@@ -8,7 +8,6 @@ from eventdesk.extract.claims.extractor import ClaimStage
 from eventdesk.record import Document
 
 
-
 def test_two_numbers_in_one_sentence_are_two_claims(claims):
     got = claims("The camp holds 8,000 women and 11,000 children.")
     assert sorted(c.low for c in got) == [8000, 11000]
