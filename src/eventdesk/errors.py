@@ -3,7 +3,7 @@
 Use as `raise InputError(Errors.E101.format(path=p, reason=r))`. Codes are stable so that
 logs, the store (`status_reason`) and documentation can point at them.
 Ranges: E0xx configuration, E1xx input, E2xx cleaning, E3xx knowledge data, E4xx NLP and
-extraction, E5xx store, E6xx export and evaluation.
+extraction, E5xx store, E6xx export and evaluation, E7xx the web API (`eventdesk serve`).
 """
 
 from __future__ import annotations
@@ -46,6 +46,13 @@ class Errors(metaclass=ErrorsWithCodes):
     E602 = "Gold folder {path} holds no gold files"
     E604 = "No inputs for the gold in {path}: give them with --input (or keep them in raw/ beside gold/)"
     E603 = "Parquet export needs pyarrow: {reason}"
+    E701 = "Invalid request: {reason}"
+    E702 = "Writing needs the operator's bearer token (header 'Authorization: Bearer TOKEN')"
+    E703 = "Writing is turned off: the operator set no token (EVENTDESK_TOKEN or --token-file)"
+    E704 = "No such {kind}: '{id}'"
+    E705 = "Internal error while answering {path}; the server log has the details"
+    E706 = "Cannot read the token file {path}: {reason}"
+    E707 = "The browser libraries are not installed in {path}: run scripts/setup (npm ci)"
 
 
 class EventdeskError(Exception):

@@ -60,6 +60,13 @@ class MentionRow(Base):
 
 class EventRow(Base):
     __tablename__ = "events"
+    # The web API's filters (eventdesk.web.queries) each find their rows through an index;
+    # type and sub-type carry the date so that "newest of a type" reads in index order.
+    __table_args__ = (Index("ix_events_type_date", "event_type", "date"),
+                      Index("ix_events_sub_type_date", "sub_event_type", "date"),
+                      Index("ix_events_actor1", "actor1"), Index("ix_events_actor2", "actor2"),
+                      Index("ix_events_lat_lon", "latitude", "longitude"),
+                      Index("ix_events_fatalities", "fatalities"))
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     event_type: Mapped[str] = mapped_column(String(64))
     sub_event_type: Mapped[str] = mapped_column(String(64))
