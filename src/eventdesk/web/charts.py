@@ -32,7 +32,8 @@ def nice_max(v: float) -> float:
 def stacked_bars(columns: list[dict], width: int = 900, height: int = 240,
                  link=None) -> dict:
     """columns: [{label, counts: {type: n}, ...}] -> rects with x, y, w, h, colour, href."""
-    top = nice_max(max((sum(c["counts"].values()) for c in columns), default=0))
+    # counts: at least 4 so that the four grid steps fall on whole numbers
+    top = max(nice_max(max((sum(c["counts"].values()) for c in columns), default=0)), 4)
     n = max(len(columns), 1)
     pad_left, pad_bottom = 40, 20
     plot_w, plot_h = width - pad_left - 10, height - pad_bottom - 10

@@ -168,7 +168,8 @@ def dossier_page(request: Request, key: str, s: Session = Depends(get_session),
     if found.id is None and not aq.actor_counts(s, list(found.names)):
         raise ApiError(404, Errors.E704.format(kind="actor", id=key))
     data = aq.dossier(s, settings.registry, found)
-    months = sorted({c["month"] for c in data["tempo"]})
+    seen = sorted({c["month"] for c in data["tempo"]})
+    months = tq.months_between(seen[0], seen[-1]) if seen else []
     columns = [dict(label=m, month=m, counts={c["event_type"]: c["events"]
                                               for c in data["tempo"] if c["month"] == m})
                for m in months]

@@ -23,6 +23,8 @@ LARGE, MODERATE = 0.25, 0.10
 # such places stay "limited change" whatever their ratio (ACLED keeps low-baseline places
 # out of its bands for the same reason; the exact floor is ours, not ACLED's).
 LOW_BASELINE = 1.0
+# The timeline shows at most this many weeks, the latest (ten years).
+MAX_WEEKS = 520
 
 
 def month_shift(month: str, n: int) -> str:
@@ -43,8 +45,18 @@ def week_start(d: date) -> date:
     return d - timedelta(days=d.weekday())
 
 
+def months_between(first: str, last: str, limit: int = 240) -> list[str]:
+    """'2025-01'..'2025-04' inclusive, at most the last `limit` months."""
+    out, m = [], last
+    while m >= first and len(out) < limit:
+        out.append(m)
+        m = month_shift(m, -1)
+    return out[::-1]
+
+
 def timeline(s: Session, q: EventQuery) -> dict:
-    """Events per week (Monday first) by type, for day-dated events matching `q`."""
+    """Events per week (Monday first) by type, for day-dated events matching `q`, every
+    week from the first to the last (at most MAX_WEEKS)."""
     stmt = (q.select(EventRow.date, EventRow.event_type, func.count())
             .where(EventRow.date_precision == "day")
             .group_by(EventRow.date, EventRow.event_type))
@@ -57,9 +69,17 @@ def timeline(s: Session, q: EventQuery) -> dict:
                       .where(EventRow.date_precision != "day")) or 0
     undated = s.scalar(q.select(func.count()).select_from(EventRow)
                        .where(EventRow.date.is_(None))) or 0
+    if weeks:  # empty weeks too: the axis is time, gaps must show
+        first, last = date.fromisoformat(min(weeks)), date.fromisoformat(max(weeks))
+        first = max(first, last - timedelta(weeks=MAX_WEEKS - 1))
+        span = [(first + timedelta(weeks=i)).isoformat()
+                for i in range((last - first).days // 7 + 1)]
+    else:
+        span = []
     return dict(weeks=[dict(week=w, end=(date.fromisoformat(w) + timedelta(days=6)).isoformat(),
-                            counts=dict(sorted(c.items())), total=sum(c.values()))
-                       for w, c in sorted(weeks.items())],
+                            counts=dict(sorted(weeks.get(w, {}).items())),
+                            total=sum(weeks.get(w, {}).values()))
+                       for w in span],
                 not_shown=dict(coarser_than_a_day=coarse - undated, undated=undated))
 
 
