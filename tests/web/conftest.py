@@ -20,17 +20,8 @@ from eventdesk.run import RunOptions, run_pipeline
 from eventdesk.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
-PAYLOAD = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">'
-LONG_ACTOR = ("Coalition of the <b>Very</b> Long Name " * 12)[:400]
-ARABIC = "هاجم مسلحون قافلة عسكرية قرب تدمر يوم الأربعاء وقتلوا تسعة جنود"  # invented
-HOSTILE_TEXT = (
-    f"Gunmen attacked a checkpoint near Kirkuk on Monday, killing four policemen {PAYLOAD}, "
-    "officials said.\n"
-    f"A local paper quoted a witness: {ARABIC}.\n"
-    "The attackers fled towards the Hamrin mountains, police said.")
-HOSTILE_DOC = "d-hostile0000000001"
-HOSTILE_EVENT = "e-hostile0000000001"
-HOSTILE_LEDGER = "l-hostile0000000001"
+from web.hostile import (ARABIC, HOSTILE_DOC, HOSTILE_EVENT, HOSTILE_LEDGER,  # noqa: F401
+                         HOSTILE_TEXT, LONG_ACTOR, PAYLOAD)
 
 
 def _write_hostile(store: Store) -> None:

@@ -23,6 +23,11 @@ ERRORS = {401: {"model": models.ErrorResponse}, 404: {"model": models.ErrorRespo
 router = APIRouter(prefix="/api", responses={422: {"model": models.ErrorResponse}})
 
 Text = Annotated[Optional[str], Query(max_length=500)]
+DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+DAY = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
+NUM = r"-?\d{1,3}(\.\d{1,8})?"
+Sort = Literal["date", "-date", "fatalities", "-fatalities", "arrival", "-arrival", "country",
+               "-country", "type", "-type"]
 Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
@@ -32,15 +37,15 @@ def event_query(
     type: Text = None, sub_type: Text = None,
     actor: Annotated[Optional[str], Query(max_length=500, description="registry id or name, either side")] = None,
     country: Text = None,
-    since: Annotated[Optional[str], Query(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD: events whose date (at its precision) reaches it")] = None,
-    until: Annotated[Optional[str], Query(max_length=10)] = None,
-    bbox: Annotated[Optional[str], Query(max_length=100, description="west,south,east,north")] = None,
-    near: Annotated[Optional[str], Query(max_length=60, description="lat,lon (with km)")] = None,
+    since: Annotated[Optional[str], Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD: events whose date (at its precision) reaches it")] = None,
+    until: Annotated[Optional[str], Query(pattern=DATE)] = None,
+    bbox: Annotated[Optional[str], Query(pattern=rf"^{NUM}(,{NUM}){{3}}$", description="west,south,east,north in degrees")] = None,
+    near: Annotated[Optional[str], Query(pattern=rf"^{NUM},{NUM}$", description="lat,lon in degrees (with km)")] = None,
     km: Annotated[Optional[float], Query(gt=0, le=eq.MAX_RADIUS_KM)] = None,
     historical: Optional[bool] = None,
     min_fatalities: Annotated[Optional[int], Query(ge=0, le=10_000_000)] = None,
     text: Annotated[Optional[str], Query(max_length=200, description="words in a supporting sentence")] = None,
-    sort: Annotated[str, Query(max_length=20, description="date, fatalities, arrival, country, type; prefix - to reverse")] = "-date",
+    sort: Sort = "-date",
     limit: Limit = 50, offset: Offset = 0,
 ) -> eq.EventQuery:
     names: tuple[str, ...] = ()
@@ -119,7 +124,7 @@ def change(s: Session = Depends(get_session),
            period: Literal["week", "month"] = "week",
            baseline: Annotated[int, Query(ge=1, le=52)] = 4,
            level: Literal["country", "admin1"] = "country",
-           as_of: Annotated[Optional[str], Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None):
+           as_of: Annotated[Optional[str], Query(pattern=DAY)] = None):
     """The latest period's events per place against the average of the periods before."""
     from eventdesk.export.admin_areas import admin_areas
 

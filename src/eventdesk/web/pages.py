@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from eventdesk.errors import Errors
 from eventdesk.web import charts
+from eventdesk.web.api import DAY
 from eventdesk.web.api import change as change_api
 from eventdesk.web.api import event_query
 from eventdesk.web.app import HERE, ApiError, WebSettings, get_session, get_settings
@@ -120,7 +121,7 @@ def change_page(request: Request, s: Session = Depends(get_session),
                 period: Literal["week", "month"] = "week",
                 baseline: Annotated[int, Query(ge=1, le=52)] = 4,
                 level: Literal["country", "admin1"] = "country",
-                as_of: Annotated[Optional[str], Query(pattern=r"^\d{4}-\d{2}-\d{2}$")] = None):
+                as_of: Annotated[Optional[str], Query(pattern=DAY)] = None):
     data = change_api(s, period, baseline, level, as_of)
     return render(request, "change.html", title="Change", data=data)
 
