@@ -171,6 +171,11 @@ def create_app(settings: WebSettings) -> FastAPI:
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
+        # An empty form field means "no filter": the filter forms submit every field.
+        query = request.scope.get("query_string", b"")
+        if query:
+            request.scope["query_string"] = b"&".join(
+                part for part in query.split(b"&") if part.partition(b"=")[2])
         response = await call_next(request)
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
