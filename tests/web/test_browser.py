@@ -1,10 +1,9 @@
 """The pages in a real browser: Debian's Chromium driven by Playwright (never a downloaded
-browser). Screenshots go to out/web-tests/ (and to docs/screenshots/ when
-EVENTDESK_DOCS_SCREENSHOTS=1, which is how the README's pictures are made)."""
+browser). Screenshots of every page, desktop and phone, go to out/web-tests/ (the README's
+pictures come from scripts/web_screenshots.py, on the demo store alone)."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from urllib.parse import quote
@@ -18,7 +17,6 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 REPO = Path(__file__).resolve().parents[2]
 OUT = REPO / "out" / "web-tests"
-DOCS = REPO / "docs" / "screenshots"
 DESKTOP, PHONE = {"width": 1366, "height": 768}, {"width": 390, "height": 844}
 
 
@@ -54,9 +52,6 @@ def page(browser, live_url):
 
 def _shot(pg, name: str) -> None:
     pg.screenshot(path=str(OUT / f"{name}.png"))
-    if os.environ.get("EVENTDESK_DOCS_SCREENSHOTS") == "1" and not name.endswith("-phone"):
-        DOCS.mkdir(parents=True, exist_ok=True)
-        pg.screenshot(path=str(DOCS / f"{name}.png"))
 
 
 def _settle(pg) -> None:

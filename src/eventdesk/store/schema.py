@@ -61,10 +61,15 @@ class MentionRow(Base):
 class EventRow(Base):
     __tablename__ = "events"
     # The web API's filters (eventdesk.web.queries) each find their rows through an index;
-    # type and sub-type carry the date so that "newest of a type" reads in index order.
-    __table_args__ = (Index("ix_events_type_date", "event_type", "date"),
-                      Index("ix_events_sub_type_date", "sub_event_type", "date"),
-                      Index("ix_events_actor1", "actor1"), Index("ix_events_actor2", "actor2"),
+    # lists are ordered by (date, id), so type, sub-type and the historical flag carry both:
+    # "newest of a type" and a deep page read in index order. The actor indexes carry the
+    # date and type so that an actor's dossier counts from the index alone.
+    __table_args__ = (Index("ix_events_date_id", "date", "id"),
+                      Index("ix_events_type_date_id", "event_type", "date", "id"),
+                      Index("ix_events_sub_type_date_id", "sub_event_type", "date", "id"),
+                      Index("ix_events_historical_date_id", "historical", "date", "id"),
+                      Index("ix_events_actor1_date_type", "actor1", "date", "event_type"),
+                      Index("ix_events_actor2_date_type", "actor2", "date", "event_type"),
                       Index("ix_events_lat_lon", "latitude", "longitude"),
                       Index("ix_events_fatalities", "fatalities"))
     id: Mapped[str] = mapped_column(String(40), primary_key=True)

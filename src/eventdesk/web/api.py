@@ -32,7 +32,7 @@ Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
-def event_query(
+def event_filters(
     settings: WebSettings = Depends(get_settings),
     type: Text = None, sub_type: Text = None,
     actor: Annotated[Optional[str], Query(max_length=500, description="registry id or name, either side")] = None,
@@ -46,18 +46,23 @@ def event_query(
     min_fatalities: Annotated[Optional[int], Query(ge=0, le=10_000_000)] = None,
     text: Annotated[Optional[str], Query(max_length=200, description="words in a supporting sentence")] = None,
     sort: Sort = "-date",
-    limit: Limit = 50, offset: Offset = 0,
 ) -> eq.EventQuery:
+    """The filters and order shared by every event route (paging is each route's own)."""
     names: tuple[str, ...] = ()
     if actor:
         names = aq.resolve_actor(settings.registry, actor).names
     q = eq.EventQuery.parse(event_type=type, sub_event_type=sub_type, actor_names=names,
                             country=country, since=since, until=until, bbox=bbox, near=near,
                             km=km, historical=historical, min_fatalities=min_fatalities,
-                            text=text, sort=sort, limit=limit, offset=offset)
+                            text=text, sort=sort, dialect=settings.store.engine.dialect.name)
     if actor:
         q.extra["actor"] = actor
     return q
+
+
+def event_query(q: eq.EventQuery = Depends(event_filters), limit: Limit = 50,
+                offset: Offset = 0) -> eq.EventQuery:
+    return q.page(limit, offset)
 
 
 @router.get("/events", response_model=models.EventPage, tags=["events"])
@@ -76,10 +81,10 @@ def events(request: Request, q: eq.EventQuery = Depends(event_query),
 
 
 @router.get("/events/points", response_model=models.Points, tags=["events"])
-def event_points(q: eq.EventQuery = Depends(event_query), s: Session = Depends(get_session),
+def event_points(q: eq.EventQuery = Depends(event_filters), s: Session = Depends(get_session),
                  limit: Annotated[int, Query(ge=1, le=50_000)] = 10_000):
-    """Located events as compact rows for maps (the same filters as /api/events)."""
-    q = q.page(limit, q.offset)
+    """Located events as compact rows for maps, newest first (the filters of /api/events)."""
+    q = q.page(limit, 0)
     return dict(total=eq.count_events(s, q),
                 columns=["id", "latitude", "longitude", "event_type", "fatalities", "date",
                          "location"],
@@ -97,7 +102,7 @@ def event(event_id: str, s: Session = Depends(get_session)):
 @router.get("/export", tags=["events"], responses={200: {"content": {
     "text/csv": {}, "application/geo+json": {}, "application/x-ndjson": {}}}})
 def export(format: Literal["csv", "geojson", "jsonl"] = "csv",
-           q: eq.EventQuery = Depends(event_query),
+           q: eq.EventQuery = Depends(event_filters),
            settings: WebSettings = Depends(get_settings)):
     """The filtered event list (all pages) as ACLED CSV, GeoJSON or JSON Lines."""
     from eventdesk.web import exports
@@ -109,7 +114,7 @@ def export(format: Literal["csv", "geojson", "jsonl"] = "csv",
 
 
 @router.get("/timeline", response_model=models.Timeline, tags=["events"])
-def timeline(q: eq.EventQuery = Depends(event_query), s: Session = Depends(get_session)):
+def timeline(q: eq.EventQuery = Depends(event_filters), s: Session = Depends(get_session)):
     """Day-dated events per week (Monday first) by event type."""
     return tq.timeline(s, q)
 

@@ -15,7 +15,7 @@ from eventdesk.errors import Errors
 from eventdesk.web import charts
 from eventdesk.web.api import DAY
 from eventdesk.web.api import change as change_api
-from eventdesk.web.api import event_query
+from eventdesk.web.api import event_filters, event_query
 from eventdesk.web.app import HERE, ApiError, WebSettings, get_session, get_settings
 from eventdesk.web.highlight import document_marks, segments
 from eventdesk.web.queries import actors as aq
@@ -102,7 +102,7 @@ def document_page(request: Request, doc_id: str, s: Session = Depends(get_sessio
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(request: Request, q: eq.EventQuery = Depends(event_query),
+def timeline_page(request: Request, q: eq.EventQuery = Depends(event_filters),
                   s: Session = Depends(get_session)):
     data = tq.timeline(s, q)
     base = q.address()

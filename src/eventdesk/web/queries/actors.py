@@ -16,6 +16,8 @@ from eventdesk.web.queries.time import month_shift
 
 # The dossier's "then vs now" windows, in months (the issue's 12 months vs the 12 before).
 WINDOW_MONTHS = 12
+# A dossier's ledgers read the newest claims only (the ledger page has them all).
+DOSSIER_CLAIMS = 500
 
 
 @dataclass(frozen=True)
@@ -63,26 +65,30 @@ def registry_entry(registry, key: ActorKey) -> dict:
 
 def actor_counts(s: Session, names: list[str] | None = None, limit: int = 200) -> list[dict]:
     """Actors seen in events (either side) with their event counts and last date."""
-    sides = union_all(
-        select(EventRow.id.label("event"), EventRow.actor1.label("actor"), EventRow.date.label("date"))
-        .where(EventRow.actor1.is_not(None)),
-        select(EventRow.id, EventRow.actor2, EventRow.date).where(EventRow.actor2.is_not(None)),
-    ).subquery()
+    one = select(EventRow.id.label("event"), EventRow.actor1.label("actor"),
+                 EventRow.date.label("date")).where(EventRow.actor1.is_not(None))
+    two = select(EventRow.id, EventRow.actor2, EventRow.date).where(EventRow.actor2.is_not(None))
+    if names is not None:  # inside each side, where the actor indexes serve
+        one, two = one.where(EventRow.actor1.in_(names)), two.where(EventRow.actor2.in_(names))
+    sides = union_all(one, two).subquery()
     stmt = (select(sides.c.actor, func.count(func.distinct(sides.c.event)), func.max(sides.c.date))
             .group_by(sides.c.actor).order_by(func.count(func.distinct(sides.c.event)).desc(),
                                               sides.c.actor).limit(limit))
-    if names is not None:
-        stmt = stmt.where(sides.c.actor.in_(names))
     return [dict(name=a, events=n, last=d) for a, n, d in s.execute(stmt)]
 
 
 def dossier(s: Session, registry, key: ActorKey) -> dict:
     cond = involving(key.names)
-    total, last = s.execute(select(func.count(), func.max(EventRow.date)).where(cond)).one()
-    tempo = [dict(month=m, event_type=t, events=n) for m, t, n in s.execute(
-        select(func.substr(EventRow.date, 1, 7).label("m"), EventRow.event_type, func.count())
-        .where(cond, func.length(EventRow.date) >= 7)
-        .group_by("m", EventRow.event_type).order_by("m", EventRow.event_type))]
+    # one grouped pass gives the tempo, the total and the last date (a year-only date groups
+    # under its 4-character year and stays off the monthly tempo)
+    groups = s.execute(
+        select(func.substr(EventRow.date, 1, 7).label("m"), EventRow.event_type, func.count(),
+               func.max(EventRow.date))
+        .where(cond).group_by("m", EventRow.event_type).order_by("m", EventRow.event_type)).all()
+    total = sum(n for _m, _t, n, _d in groups)
+    last = max((d for _m, _t, _n, d in groups if d), default=None)
+    tempo = [dict(month=m, event_type=t, events=n) for m, t, n, _d in groups
+             if m and len(m) == 7]
     out = dict(actor=registry_entry(registry, key), events=total or 0, last_event=last,
                tempo=tempo, now=None, then=None, ledgers=[], affiliates=[])
     if last and len(last) >= 7:
@@ -108,11 +114,11 @@ def _geography(s: Session, cond, start: str, before: str | None, end_month: str)
     window = [cond, EventRow.date >= start, func.length(EventRow.date) >= 7]
     if before:
         window.append(EventRow.date < before)
+    # one row per named place (its events may carry slightly different points)
     places = s.execute(
-        select(EventRow.location, EventRow.country, EventRow.latitude, EventRow.longitude,
-               func.count().label("n"))
-        .where(*window).group_by(EventRow.location, EventRow.country, EventRow.latitude,
-                                 EventRow.longitude)
+        select(EventRow.location, EventRow.country, func.min(EventRow.latitude),
+               func.min(EventRow.longitude), func.count().label("n"))
+        .where(*window).group_by(EventRow.location, EventRow.country)
         .order_by(func.count().desc(), EventRow.location).limit(100)).all()
     countries = s.execute(select(EventRow.country, func.count().label("n")).where(*window)
                           .group_by(EventRow.country).order_by(func.count().desc())).all()
@@ -125,7 +131,7 @@ def _geography(s: Session, cond, start: str, before: str | None, end_month: str)
 def _ledgers(s: Session, key: ActorKey) -> list[dict]:
     """The actor's ledger lines: strength (members, fighters held), flows of foreign
     fighters (the 'joined' and 'returned' facets of claim_measures.yaml), then the rest."""
-    claims = claims_where(s, subjects=key.names, limit=2000)
+    claims = claims_where(s, subjects=key.names, limit=DOSSIER_CLAIMS, newest=True)
     classes = measure_table().classes
     lines = []
     for line in ledger_lines(claims):

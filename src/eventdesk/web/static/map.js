@@ -21,8 +21,16 @@
     return Math.round(10 + 4 * Math.sqrt(Math.max(0, fatalities || 0)));
   }
 
+  var icons = {};  // one icon per type and size: 10,000 markers share a few dozen
+
   function icon(type, fatalities) {
     var d = Math.min(size(fatalities), 48);
+    var key = type + "|" + d;
+    if (!icons[key]) { icons[key] = makeIcon(type, d); }
+    return icons[key];
+  }
+
+  function makeIcon(type, d) {
     var el = document.createElement("span");
     el.className = "event-marker";
     el.style.cssText = "display:block;width:" + d + "px;height:" + d + "px;background:" +
@@ -52,7 +60,7 @@
       data.rows.forEach(function (row) {
         var m = L.marker([row[1], row[2]], {icon: icon(row[3], row[4]), keyboard: true,
           title: (row[3] || "") + " " + (row[5] || "") + " " + (row[6] || ""), alt: row[3] || "event"});
-        m.bindPopup(popup(row));
+        m.bindPopup(function () { return popup(row); });  // built when opened
         cluster.addLayer(m);
         bounds.push([row[1], row[2]]);
       });
