@@ -37,3 +37,14 @@ class FirstSentenceEventStage(Stage):
                             date_precision="month", sources=[ev])]
         doc.claims = [Claim("Islamic State", "fighters", 3000, 5000, "people",
                             qualifier="between", sources=[ev])]
+
+
+class SlowStage(Stage):
+    """Takes its time over each document, so that a test can interrupt a run midway."""
+
+    name = "slow"
+
+    def process(self, doc: Document) -> None:
+        import time
+
+        time.sleep(0.3)

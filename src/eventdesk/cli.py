@@ -1,7 +1,8 @@
 """The `eventdesk` command: a thin Typer wrapper over plain functions.
 
 Exit codes: 0 success; 1 some inputs failed (the others were processed and stored);
-2 a usage or configuration error (nothing was processed).
+2 a usage, configuration or store error (nothing was processed); 130 interrupted (Ctrl-C:
+what was stored stays, a rerun resumes).
 """
 
 from __future__ import annotations
@@ -24,7 +25,10 @@ app = typer.Typer(help="eventdesk: conflict news pages in, sourced events and cl
 console = Console(width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
-DbOption = Annotated[str, typer.Option("--db", help="SQLite file path or SQLAlchemy URL.")]
+DbOption = Annotated[str, typer.Option(
+    "--db", envvar="EVENTDESK_DB",
+    help="SQLite file path or SQLAlchemy URL (no password needed: PostgreSQL reads ~/.pgpass).")]
+EXIT_INTERRUPTED = 130
 InputsArg = Annotated[list[str], typer.Argument(
     help="Files, folders (recursive) or globs of .txt, .html, .warc(.gz), .jsonl.",
     show_default=False)]
@@ -61,6 +65,7 @@ def _execute(inputs: list[str], db: str, workers: int, pipeline: Optional[Path],
         stages = list(INGEST_PIPELINE) if ingest_only else load_pipeline(pipeline, tuple(skip))
         options = RunOptions(inputs=inputs, db=db, workers=workers, stages=stages,
                              ingest=ingest_config)
+        options.validate()
         columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                    MofNCompleteColumn(), TimeElapsedColumn()]
         with Progress(*columns, console=err, transient=True) as bar:
@@ -69,9 +74,21 @@ def _execute(inputs: list[str], db: str, workers: int, pipeline: Optional[Path],
     except EventdeskError as exc:
         _fail(exc)
         return
+    except KeyboardInterrupt:
+        err.print("interrupted before any document was stored; nothing to undo")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     console.print(summary_table(summary, db))
+    if summary.reprocessed:
+        err.print(f"processed again: {summary.reprocessed} (failed before, ingest-only or "
+                  "stored by an older eventdesk)")
+    for message in summary.warnings:
+        err.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
     for message in summary.failed:
         err.print(f"[red]failed:[/red] {message}", highlight=False)
+    if summary.interrupted:
+        err.print(f"interrupted: {summary.stored} documents of this run are stored, whole; "
+                  "run the same command again to go on from there")
+        raise typer.Exit(EXIT_INTERRUPTED)
     if summary.failed:
         raise typer.Exit(1)
 
@@ -137,6 +154,8 @@ def events(db: DbOption = "eventdesk.db",
     from eventdesk.store import Store
 
     try:
+        if since is not None:
+            since = _iso_date(since)
         store = Store(db, create=False)
         found = find_events(store, EventFilter(event_type, actor, since, country, not new_only))
         reports = store.event_source_figures() if sources else None
@@ -164,8 +183,65 @@ def ledger(db: DbOption = "eventdesk.db",
     lines = [ln for ln in ledger_lines(claims)
              if (not subject or subject.lower() in (ln.subject or "").lower())
              and (not measure or measure.lower() in (ln.measure or "").lower())]
+    if not lines:
+        wanted = " and ".join(f"{k} '{v}'" for k, v in (("subject", subject), ("measure", measure)) if v)
+        from eventdesk.store.repository import db_url, shown_url
+
+        err.print(f"no claims in {shown_url(db_url(db))}" + (f" match {wanted}" if wanted else ""))
+        return
     for table in ledger_tables(lines):
         console.print(table)
+
+
+def _iso_date(value: str) -> str:
+    """`--since` as an ISO date cut to its precision, or a usage error (E006)."""
+    import re
+    from datetime import date
+
+    from eventdesk.errors import ConfigError, Errors
+
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    try:
+        if not m:
+            raise ValueError(value)
+        date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        raise ConfigError(Errors.E006.format(value=value)) from None
+    return m[0]
+
+
+db_app = typer.Typer(help="The store itself: schema version and migrations.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+@db_app.command("upgrade")
+def db_upgrade(db: DbOption = "eventdesk.db") -> None:
+    """Migrate a store made by an older eventdesk to this version's schema (back it up first)."""
+    from eventdesk.store import upgrade_store
+
+    try:
+        before, after = upgrade_store(db)
+    except EventdeskError as exc:
+        _fail(exc)
+        return
+    if before == after:
+        err.print(f"{db}: schema {after}, already current")
+    else:
+        err.print(f"{db}: schema {before or '(empty)'} -> {after}")
+
+
+@db_app.command("version")
+def db_version(db: DbOption = "eventdesk.db") -> None:
+    """Print the store's schema version and this eventdesk's."""
+    from eventdesk.store import store_version
+    from eventdesk.store.schema import SCHEMA_VERSION
+
+    try:
+        found = store_version(db)
+    except EventdeskError as exc:
+        _fail(exc)
+        return
+    console.print(f"store schema {found or '(empty)'}; this eventdesk writes {SCHEMA_VERSION}")
 
 
 @app.command()

@@ -9,11 +9,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from eventdesk import __version__
-from eventdesk.errors import Errors
-from eventdesk.ingest import IngestConfig, IngestFailure, read_inputs
+from eventdesk.errors import ConfigError, Errors
+from eventdesk.ingest import IngestConfig, IngestFailure, IngestWarning, read_inputs
 from eventdesk.store.writer import DocumentWriter
 from eventdesk.pipeline.executor import LocalExecutor
 from eventdesk.pipeline.spec import StageSpec
@@ -30,6 +30,22 @@ class RunOptions:
     stages: list[StageSpec] = field(default_factory=list)
     ingest: IngestConfig = field(default_factory=IngestConfig)
 
+    def validate(self) -> None:
+        """Refuse settings that cannot work, before anything is read or stored."""
+        for option, value, ok, rule in (
+                ("--workers", self.workers, isinstance(self.workers, int) and self.workers >= 1,
+                 "a whole number of at least 1"),
+                ("batch size", self.batch_size, isinstance(self.batch_size, int)
+                 and self.batch_size >= 1, "a whole number of at least 1"),
+                ("--max-mb", self.ingest.max_mb, self.ingest.max_mb > 0, "a size above 0")):
+            if not ok:
+                raise ConfigError(Errors.E005.format(option=option, rule=rule, value=value))
+
+    @property
+    def extracting(self) -> bool:
+        """True for a pipeline that goes beyond cleaning (`run`, not `ingest`)."""
+        return any(s.name != "clean" for s in self.stages)
+
 
 @dataclass
 class RunSummary:
@@ -38,6 +54,9 @@ class RunSummary:
     already_stored: int = 0
     stored: int = 0
     failed: list[str] = field(default_factory=list)  # coded messages, one per file/record
+    warnings: list[str] = field(default_factory=list)  # coded W-messages: kept, not wholly
+    reprocessed: int = 0  # failed, ingest-only or older version's copies processed again
+    interrupted: bool = False
     skipped: Counter = field(default_factory=Counter)  # by reason
     duplicates: int = 0
     events_new: int = 0
@@ -55,16 +74,20 @@ class RunSummary:
         return d
 
 
-def _fresh(items: Iterable[Document | IngestFailure], store: Store, summary: RunSummary
-           ) -> Iterator[Document]:
-    """Documents not yet in the store; failures are counted on the way."""
+def _fresh(items: Iterable[Document | IngestFailure | IngestWarning], store: Store,
+           summary: RunSummary, extracting: bool) -> Iterator[Document]:
+    """Documents that need work: not stored yet, or stored as failed, by `ingest` only (for
+    a run that extracts) or by an older eventdesk. Failures are counted on the way."""
     seen: set[str] = set()
     for item in items:
         if isinstance(item, IngestFailure):
             summary.failed.append(item.message)
             continue
+        if isinstance(item, IngestWarning):
+            summary.warnings.append(item.message)
+            continue
         summary.read += 1
-        if item.id in seen or store.known_ids([item.id]):
+        if item.id in seen or store.processed([item.id], extracting, __version__):
             summary.already_stored += 1
             continue
         seen.add(item.id)
@@ -73,6 +96,9 @@ def _fresh(items: Iterable[Document | IngestFailure], store: Store, summary: Run
 
 def run_pipeline(options: RunOptions, progress: Callable[[Document], None] | None = None
                  ) -> RunSummary:
+    """Run the pipeline over the inputs into the store. Ctrl-C stops it between documents:
+    what was stored stays stored, the summary says `interrupted`, and a rerun resumes."""
+    options.validate()
     store = Store(options.db)
     run_id = "r-" + uuid.uuid4().hex[:12]
     started = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -81,12 +107,16 @@ def run_pipeline(options: RunOptions, progress: Callable[[Document], None] | Non
                      "workers": options.workers, "inputs": list(options.inputs)})
     summary = RunSummary(run_id=run_id)
     executor = LocalExecutor(options.stages, options.workers, options.batch_size)
-    writer = DocumentWriter(store)
-    docs = _fresh(read_inputs(options.inputs, options.ingest), store, summary)
-    for doc in executor.run(docs):
-        _store_document(store, writer, doc, run_id, summary)
-        if progress is not None:
-            progress(doc)
+    writer = DocumentWriter(store, version=__version__, extracting=options.extracting)
+    docs = _fresh(read_inputs(options.inputs, options.ingest), store, summary,
+                  options.extracting)
+    try:
+        for doc in executor.run(docs):
+            _store_document(store, writer, doc, run_id, summary)
+            if progress is not None:
+                progress(doc)
+    except KeyboardInterrupt:
+        summary.interrupted = True  # the document being written was rolled back whole
     summary.stage_counts = {name: {"counts": dict(st.counts), "dropped": dict(st.dropped)}
                             for name, st in executor.stats.items()}
     store.finish_run(run_id, summary.as_dict())
@@ -99,14 +129,33 @@ def _store_document(store: Store, writer: DocumentWriter, doc: Document, run_id:
         summary.failed.append(Errors.E101.format(path=doc.source, reason=doc.status_reason))
     elif doc.status == "skipped":
         summary.skipped[(doc.status_reason or "unknown").split(" (")[0]] += 1
+    summary.warnings.extend(doc.meta.get("warnings") or [])
     try:
         outcome = writer.write(doc, run_id)
-    except SQLAlchemyError as exc:
-        summary.failed.append(Errors.E501.format(doc=doc.source, reason=exc.__class__.__name__
-                                                 + ": " + str(exc).splitlines()[0]))
+    except IntegrityError as exc:
+        if store.known_ids([doc.id]):  # stored by another run meanwhile: nothing is lost
+            summary.already_stored += 1
+            return
+        summary.failed.append(Errors.E501.format(doc=doc.source, reason=_reason(exc, store)))
         return
+    except SQLAlchemyError as exc:
+        summary.failed.append(Errors.E501.format(doc=doc.source, reason=_reason(exc, store)))
+        return
+    if outcome.already_stored:
+        summary.already_stored += 1
+        return
+    summary.failed.extend(outcome.item_errors)
+    summary.reprocessed += outcome.replaced
     summary.stored += 1
     summary.duplicates += bool(doc.duplicate_of)
     summary.events_new += outcome.events_new
     summary.events_merged += outcome.events_merged
     summary.claims += outcome.claims
+
+
+def _reason(exc: SQLAlchemyError, store: Store) -> str:
+    from eventdesk.store.repository import redact
+
+    orig = getattr(exc, "orig", None) or exc
+    return redact(f"{type(exc).__name__}: {str(orig).splitlines()[0] if str(orig) else ''}",
+                  store.url)

@@ -22,7 +22,7 @@ def inputs(tmp_path):
     return d
 
 
-def test_run_stores_everything_once_and_rerun_adds_nothing(inputs, tmp_path):
+def test_run_stores_everything_once_and_rerun_adds_nothing_but_retries_the_failed(inputs, tmp_path):
     db = str(tmp_path / "x.db")
     s1 = run_pipeline(RunOptions([str(inputs)], db=db, stages=SPECS))
     assert s1.read == 4 and s1.stored == 4 and s1.events_new == 3 and s1.claims == 3
@@ -31,13 +31,16 @@ def test_run_stores_everything_once_and_rerun_adds_nothing(inputs, tmp_path):
     out1 = tmp_path / "one.jsonl"
     export(Store(db), "jsonl", out1)
     s2 = run_pipeline(RunOptions([str(inputs)], db=db, stages=SPECS))
-    assert s2.already_stored == 4 and s2.stored == 0 and s2.events_new == 0
+    # the document that failed is tried again (and fails again); the others are left alone
+    assert s2.already_stored == 3 and s2.stored == 1 and s2.reprocessed == 1
+    assert s2.events_new == 0 and any("bad.txt" in m for m in s2.failed)
     out2 = tmp_path / "two.jsonl"
     export(Store(db), "jsonl", out2)
     assert out1.read_text() == out2.read_text()
 
 
-def test_a_document_that_cannot_be_written_leaves_nothing_behind(inputs, tmp_path, monkeypatch):
+def test_an_item_the_store_refuses_is_named_and_the_documents_other_items_are_kept(
+        inputs, tmp_path, monkeypatch):
     from eventdesk.store.repository import Store as RepoStore
 
     db = str(tmp_path / "x.db")
@@ -45,12 +48,34 @@ def test_a_document_that_cannot_be_written_leaves_nothing_behind(inputs, tmp_pat
 
     def broken(self, session, claim):
         if "post 1" in claim.sources[0].text:
+            real(self, session, claim)  # half written, then refused: the savepoint undoes it
             raise __import__("sqlalchemy").exc.IntegrityError("insert", {}, Exception("disk full"))
         return real(self, session, claim)
 
     monkeypatch.setattr(RepoStore, "add_claim", broken)
     summary = run_pipeline(RunOptions([str(inputs)], db=db, stages=SPECS))
-    assert any("a1.txt" in m for m in summary.failed)
+    assert any("E506" in m and "a1.txt" in m and "claim" in m for m in summary.failed)
+    store = Store(db)
+    assert "a1.txt" in {d.source.rsplit("/", 1)[-1] for d in store.documents()}
+    assert any("post 1" in e.sources[0].text for e in store.events())  # its event is kept
+    assert not any("post 1" in c.sources[0].text for c in store.claims())
+    assert len(store.claims()) == 2
+
+
+def test_a_document_that_cannot_be_written_leaves_nothing_behind(inputs, tmp_path, monkeypatch):
+    from eventdesk.store.repository import Store as RepoStore
+
+    db = str(tmp_path / "x.db")
+    real = RepoStore.add_document
+
+    def broken(self, session, doc, *args, **kwargs):
+        real(self, session, doc, *args, **kwargs)
+        if "a1.txt" in doc.source:
+            raise __import__("sqlalchemy").exc.OperationalError("insert", {}, Exception("disk full"))
+
+    monkeypatch.setattr(RepoStore, "add_document", broken)
+    summary = run_pipeline(RunOptions([str(inputs)], db=db, stages=SPECS))
+    assert any("E501" in m and "a1.txt" in m for m in summary.failed)
     store = Store(db)
     assert "a1.txt" not in {d.source.rsplit("/", 1)[-1] for d in store.documents()}
     assert all("post 1" not in e.sources[0].text for e in store.events())

@@ -14,6 +14,7 @@ from eventdesk.clean.lines import classify
 from eventdesk.clean.meta import (bio_author, find_authors, find_outlet, find_published, find_title,
                                   host_of, outlet_from_host, strip_dateline)
 from eventdesk.errors import Errors
+from eventdesk.ingest.meta import url_problem
 from eventdesk.pipeline.base import Stage
 from eventdesk.record import Document
 
@@ -37,6 +38,9 @@ def _set_date(doc: Document, date: PageDate | None) -> None:
 
 
 def _clean_text(doc: Document, raw: str, config: CleanConfig, kb: CleanKnowledge) -> None:
+    if len(raw) > config.max_page_chars:  # said and counted, never cut in silence
+        doc.meta.setdefault("warnings", []).append(Errors.W201.format(
+            source=doc.source, size=len(raw), limit=config.max_page_chars))
     raw = raw[: config.max_page_chars]
     layout = classify(raw, kb, config, page_stoplist(raw, config.stoplist, config.langid_chars))
     last = layout.lines[layout.body[-1]] if layout.body else None
@@ -75,6 +79,10 @@ def clean_document(doc: Document, config: CleanConfig | None = None) -> None:
     from its `raw` page (plain-text scrape or HTML). Never raises on odd input."""
     config = config or CleanConfig()
     kb = load_clean_knowledge()
+    if doc.url is not None and (problem := url_problem(doc.url)):  # the readers check theirs;
+        doc.meta.setdefault("warnings", []).append(  # a Document made in code may not
+            Errors.W101.format(source=doc.source, field="url", reason=problem))
+        doc.url = None
     if doc.content_type == "html":
         _clean_html(doc, config, kb)
     else:
@@ -100,6 +108,8 @@ class CleanStage(Stage):
 
     def process(self, doc: Document) -> None:
         clean_document(doc, self.config)
+        if any("[W201]" in w for w in doc.meta.get("warnings", ())):
+            self.count("cut_at_max_page_chars")
         if not doc.body:
             self.skip(doc, Errors.E201)
             return

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import stat
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from eventdesk.errors import ConfigError, Errors
@@ -20,8 +24,42 @@ def export(store: Store, fmt: str, out: Path) -> dict[str, int]:
                "parquet": write_parquet}
     if fmt not in writers:
         raise ConfigError(Errors.E601.format(fmt=fmt, choices=", ".join(FORMATS)))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return writers[fmt](store, out)
+    out = Path(out)
+    try:
+        if out.is_dir():
+            raise ConfigError(Errors.E605.format(path=out, reason="it is a folder"))
+        if out.exists() and not stat.S_ISREG(out.stat().st_mode):
+            return writers[fmt](store, out)  # a device or pipe (/dev/stdout): written as is
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return _atomic(out, lambda tmp: writers[fmt](store, tmp))
+    except OSError as exc:
+        raise ConfigError(Errors.E605.format(path=out, reason=exc.strerror or exc)) from None
+
+
+def _atomic(out: Path, write: Callable[[Path], dict[str, int]]) -> dict[str, int]:
+    """Write beside `out` and rename over it only when complete: a full disk or a crash
+    leaves the previous export whole, never a truncated one."""
+    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        counts = write(tmp)
+        for made in [tmp, *_side_tables(tmp)]:
+            if made.exists():
+                with open(made, "rb") as fh:
+                    os.fsync(fh.fileno())
+        for made, final in zip(_side_tables(tmp), _side_tables(out)):  # Parquet's other tables
+            if made.exists():
+                os.replace(made, final)
+        os.replace(tmp, out)
+        return counts
+    finally:
+        for made in [tmp, *_side_tables(tmp)]:
+            made.unlink(missing_ok=True)
+
+
+def _side_tables(path: Path) -> list[Path]:
+    return [path.with_suffix(".claims.parquet"), path.with_suffix(".documents.parquet")]
 
 
 def write_jsonl(store: Store, out: Path) -> dict[str, int]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from eventdesk.errors import Errors
 from eventdesk.ingest.decode import decode_bytes, looks_binary
 from eventdesk.ingest.manifest import ManifestIndex
+from eventdesk.ingest.meta import record_meta
 from eventdesk.record import Document, document_id
 
 TEXT_SUFFIXES = (".txt", ".wet", ".text", ".txt.gz")
@@ -42,6 +43,14 @@ class IngestFailure:
     message: str
 
 
+@dataclass(frozen=True)
+class IngestWarning:
+    """Something in a file that was read anyway but not wholly (a coded message)."""
+
+    source: str
+    message: str
+
+
 def _suffix(path: str) -> str:
     name = path.lower()
     for suffix in SUPPORTED:
@@ -50,17 +59,29 @@ def _suffix(path: str) -> str:
     return Path(name).suffix
 
 
+def display_path(path: str) -> str:
+    """A path as text that any database and terminal accepts: bytes of a file name that are
+    not UTF-8 (kept by Python as surrogates) become backslash escapes, so two such names
+    stay distinct and a document's id and source never fail to encode."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def expand_inputs(inputs: Iterable[str]) -> Iterator[str | IngestFailure]:
-    """Files as given; folders recursively (supported types only, sorted); globs."""
+    """Files as given; folders recursively (supported types only, sorted); globs. A subfolder
+    that cannot be listed is reported (E113), never skipped in silence."""
     for given in inputs:
         if os.path.isdir(given):
-            found, other = [], []
-            for root, _dirs, files in os.walk(given):
+            found, other, unreadable = [], [], []
+            for root, _dirs, files in os.walk(given, onerror=unreadable.append):
                 for f in files:
                     (found if _suffix(f) in SUPPORTED else other).append(os.path.join(root, f))
-            if not found:  # say so rather than read nothing in silence
+            for exc in unreadable:
+                folder = display_path(str(exc.filename or given))
+                yield IngestFailure(folder, Errors.E101.format(path=display_path(given), reason=Errors.E113.format(
+                    folder=folder, reason=exc.strerror or exc)))
+            if not found and not unreadable:  # say so rather than read nothing in silence
                 kinds = sorted({_suffix(f) or "(none)" for f in other})
-                yield IngestFailure(given, Errors.E101.format(path=given, reason=Errors.E112.format(
+                yield IngestFailure(given, Errors.E101.format(path=display_path(given), reason=Errors.E112.format(
                     kinds=", ".join(kinds[:8]) or "nothing")))
             yield from sorted(found)
         elif os.path.exists(given):
@@ -77,18 +98,31 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str | IngestFailure]:
 
 
 def read_inputs(inputs: Iterable[str], config: IngestConfig | None = None
-                ) -> Iterator[Document | IngestFailure]:
+                ) -> Iterator[Document | IngestFailure | IngestWarning]:
     config = config or IngestConfig()
     manifest = ManifestIndex(list(config.manifests), auto=config.auto_manifest)
     for path in expand_inputs(inputs):
         if isinstance(path, IngestFailure):
             yield path
             continue
-        yield from read_file(path, config, manifest)
+        yield from _contained(path, read_file(path, config, manifest))
+
+
+def _contained(path: str, items: Iterator[Document | IngestFailure]
+               ) -> Iterator[Document | IngestFailure]:
+    """Whatever a reader or a library under it raises on one file is that file's failure,
+    named and counted; the batch goes on with the next file."""
+    n = 0
+    try:
+        for n, item in enumerate(items, 1):
+            yield item
+    except Exception as exc:  # noqa: BLE001 - the isolation boundary of one input file
+        yield _fail(path, Errors.E115.format(kind=type(exc).__name__, n=n + 1, reason=exc))
 
 
 def _fail(path: str, reason: str) -> IngestFailure:
-    return IngestFailure(path, Errors.E101.format(path=path, reason=reason))
+    shown = display_path(path)
+    return IngestFailure(shown, Errors.E101.format(path=shown, reason=reason))
 
 
 def read_file(path: str, config: IngestConfig, manifest: ManifestIndex | None = None
@@ -130,11 +164,15 @@ def read_file(path: str, config: IngestConfig, manifest: ManifestIndex | None = 
         return
     kind = "html" if suffix in HTML_SUFFIXES else "text"
     entry = manifest.lookup(path) if manifest is not None else None
-    meta = {"published": entry.published} if entry and entry.published else {}
+    source = display_path(path)
+    meta, url, warnings = record_meta({"published": entry.published, "url": entry.url}
+                                      if entry else {}, source)
+    if warnings:
+        meta["warnings"] = warnings
     # The id keys on the file name, not the path as typed, so `seeds/x.txt` and
     # `./seeds/x.txt` are the same document on a re-run.
-    yield Document(id=document_id(os.path.basename(path), text), source=path,
-                   url=entry.url if entry else None, content_type=kind, raw=text, meta=meta)
+    yield Document(id=document_id(os.path.basename(source), text), source=source,
+                   url=url, content_type=kind, raw=text, meta=meta)
 
 
 def _looks_html(text: str) -> bool:
@@ -161,46 +199,22 @@ def _read_jsonl(path: str, data: bytes) -> Iterator[Document | IngestFailure]:
         if not isinstance(raw, str) or not raw.strip():
             yield _fail(path, Errors.E107.format(line=n))
             continue
-        url = rec.get("url") if isinstance(rec.get("url"), str) else None
-        source = url or f"{path}#{n}"
-        meta = {k: rec[k] for k in ("title", "published", "outlet", "language") if rec.get(k)}
+        meta, url, warnings = record_meta(rec, f"{display_path(path)}#{n}")
+        source = url or f"{display_path(path)}#{n}"
+        if warnings:
+            meta["warnings"] = warnings
         kind = "html" if raw is html or _looks_html(raw) else "text"
         yield Document(id=document_id(source, raw), source=source, url=url,
                        content_type=kind, raw=raw, meta=meta)
 
 
-def _read_warc(path: str) -> Iterator[Document | IngestFailure]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
+def _read_warc(path: str) -> Iterator[Document | IngestFailure | IngestWarning]:
+    from eventdesk.ingest.warc import read_warc
 
-    n = 0
-    try:
-        with open(path, "rb") as fh:
-            for n, record in enumerate(ArchiveIterator(fh), 1):
-                if record.rec_type not in ("response", "resource", "conversion"):
-                    continue
-                uri = record.rec_headers.get_header("WARC-Target-URI") or f"{path}#{n}"
-                ctype = ""
-                if record.http_headers is not None:
-                    ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-                payload = record.content_stream().read()
-                if record.length and record.http_headers is None and len(payload) < record.length:
-                    yield _fail(path, Errors.E108.format(n=n, reason="record is truncated"))
-                    continue
-                is_wet = record.rec_type == "conversion"
-                if not is_wet and ctype and "html" not in ctype:
-                    continue
-                if not payload.strip():
-                    continue
-                text = decode_bytes(payload)
-                kind = "text" if is_wet or not _looks_html(text) else "html"
-                date = record.rec_headers.get_header("WARC-Date")
-                meta = {"crawled": date[:10]} if date else {}
-                yield Document(id=document_id(uri, text), source=uri, url=uri,
-                               content_type=kind, raw=text, meta=meta)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-        yield _fail(path, Errors.E108.format(n=n + 1, reason=exc))
-        return
-    if n == 0:
-        # warcio stops silently on a cut gzip member: say so rather than report nothing.
-        yield _fail(path, Errors.E108.format(n=1, reason="no readable record (truncated or not WARC)"))
+    for item in read_warc(path, display_path(path)):
+        if isinstance(item, Document):
+            yield item
+        elif item[0] == "warn":
+            yield IngestWarning(display_path(path), item[1])
+        else:
+            yield _fail(path, item[1])

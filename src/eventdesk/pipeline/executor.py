@@ -4,6 +4,7 @@ stages know nothing of executors (datatrove's split)."""
 from __future__ import annotations
 
 import multiprocessing as mp
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -54,6 +55,9 @@ def _isolated(stage: Stage, docs: list[Document]) -> list[Document]:
 
 def _worker_init(specs: list[StageSpec]) -> None:
     global _WORKER_STAGES
+    # Ctrl-C is the main process's to handle (it stops the pool and says what was stored);
+    # workers would each print a traceback of wherever they were.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_STAGES = [spec.build() for spec in specs]
     for stage in _WORKER_STAGES:
         stage.ensure_setup()  # load models once per worker

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 
-from sqlalchemy import create_engine, event, func, select
+from sqlalchemy import create_engine, delete, event, func, make_url, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from eventdesk.errors import ConfigError, Errors
+from eventdesk.errors import ConfigError, Errors, StoreError
 from eventdesk.record import Claim, Document, Event, Evidence
+from eventdesk.store import migrate
 from eventdesk.store.schema import (Base, ClaimRow, ClaimSourceRow, DocumentRow, EventKeyRow,
                                     EventRow, EventSourceRow, MentionRow, RunRow)
 
@@ -26,6 +28,16 @@ CLAIM_FIELDS = ("subject", "measure", "low", "high", "unit", "qualifier", "attri
                 "as_of")
 
 
+# A writer waits this long for another writer's lock before giving up (SQLite busy timeout).
+# A document's transaction takes well under a second on the seeds; 60 s covers a merge-heavy
+# document of a concurrent run on a slow disk.
+BUSY_TIMEOUT_S = 60.0
+# PostgreSQL advisory lock that serialises eventdesk's document transactions (any constant
+# bigint; "eventdes" in ASCII): merging reads the events stored so far, so two writers must
+# not interleave or both would add the same event.
+_PG_WRITE_LOCK = 0x6576656E74646573
+
+
 def db_url(path_or_url: str) -> str:
     """A plain path means a SQLite file; anything with '://' is an SQLAlchemy URL."""
     if "://" in path_or_url:
@@ -33,40 +45,130 @@ def db_url(path_or_url: str) -> str:
     return "sqlite:///" + os.path.abspath(path_or_url)
 
 
+def shown_url(url: str) -> str:
+    """The URL as printed in messages and logs: never with its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url.split("@")[-1] if "@" in url else url
+
+
+def redact(message: str, url: str) -> str:
+    """A driver's message with the URL's password (if one was given) blanked out."""
+    try:
+        password = make_url(url).password
+    except ArgumentError:
+        return message
+    return message.replace(str(password), "***") if password else message
+
+
 def stable_id(prefix: str, *parts: object) -> str:
     digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
     return f"{prefix}-{digest.hexdigest()[:16]}"
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
+def _sqlite_connect(dbapi_conn, _record) -> None:
+    # the driver's own transaction handling is off so that SQLAlchemy's BEGIN (below) and
+    # SAVEPOINTs work as documented (SQLAlchemy's pysqlite notes)
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.close()
 
 
+def _sqlite_begin(conn) -> None:
+    # a writer takes the write lock at BEGIN, so what it reads (stored events to merge with)
+    # cannot change under it; readers do not block anyone (WAL)
+    write = conn.get_execution_options().get("eventdesk_write")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _engine(url: str) -> Engine:
+    sqlite = url.startswith("sqlite")
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S} if sqlite else {})
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+@contextmanager
+def _coded_errors(url: str) -> Iterator[None]:
+    """A driver's error on opening a store as one coded line, without the password."""
+    shown = shown_url(url)
+    try:
+        yield
+    except OperationalError as exc:
+        reason = redact(str(exc.orig if exc.orig is not None else exc).strip(), url)
+        if "readonly" in reason or "read-only" in reason:
+            raise StoreError(Errors.E502.format(url=shown, reason=reason)) from None
+        raise ConfigError(Errors.E003.format(url=shown, reason=reason)) from None
+    except DatabaseError as exc:  # "file is not a database", a foreign server
+        reason = redact(str(exc.orig if exc.orig is not None else exc).strip(), url)
+        raise StoreError(Errors.E503.format(url=shown, reason=reason)) from None
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise ConfigError(Errors.E003.format(url=shown, reason=redact(str(exc), url))) from None
+
+
+def _existing(path_or_url: str) -> str:
+    url = db_url(path_or_url)
+    if url.startswith("sqlite:///") and not os.path.exists(url[len("sqlite:///"):]):
+        raise ConfigError(Errors.E003.format(url=shown_url(url), reason="no such file"))
+    return url
+
+
+def upgrade_store(path_or_url: str) -> tuple[str | None, str]:
+    """`eventdesk db upgrade`: migrate a store to this code's schema; (from, to)."""
+    url = _existing(path_or_url)
+    with _coded_errors(url):
+        engine = _engine(url)
+        try:
+            return migrate.upgrade(engine, shown_url(url))
+        except SQLAlchemyError as exc:
+            raise StoreError(Errors.E507.format(url=shown_url(url), reason=redact(
+                str(getattr(exc, "orig", None) or exc).strip(), url))) from None
+
+
+def store_version(path_or_url: str) -> str | None:
+    url = _existing(path_or_url)
+    with _coded_errors(url), _engine(url).connect() as conn:
+        return migrate.found_version(conn)
+
+
 class Store:
     """A database of documents, events and claims."""
 
     def __init__(self, path_or_url: str, create: bool = True) -> None:
-        self.url = db_url(path_or_url)
-        if self.url.startswith("sqlite:///") and not create:
-            if not os.path.exists(self.url[len("sqlite:///"):]):
-                raise ConfigError(Errors.E003.format(url=path_or_url, reason="no such file"))
-        try:
-            self.engine: Engine = create_engine(self.url)
-            if self.engine.dialect.name == "sqlite":
-                event.listen(self.engine, "connect", _sqlite_pragmas)
-            if create:
-                Base.metadata.create_all(self.engine)
-        except (SQLAlchemyError, ImportError, ValueError) as exc:
-            raise ConfigError(Errors.E003.format(url=path_or_url, reason=exc)) from exc
+        self.url = _existing(path_or_url) if not create else db_url(path_or_url)
+        self.shown = shown_url(self.url)
+        with _coded_errors(self.url):
+            self.engine: Engine = _engine(self.url)
+            self._writer = self.engine.execution_options(eventdesk_write=True)
+            migrate.check(self.engine, self.shown, create)
 
     # ---------------------------------------------------------------- writing
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        """A write transaction, serialised with every other eventdesk writer of the store."""
+        with Session(self._writer, expire_on_commit=False) as session, session.begin():
+            if self.engine.dialect.name == "postgresql":
+                session.execute(select(func.pg_advisory_xact_lock(_PG_WRITE_LOCK)))
             yield session
+
+    def processed(self, ids: Iterable[str], extracting: bool, version: str) -> set[str]:
+        """Of `ids`, the documents stored that need no more work: not failed, extracted when
+        this run extracts, and not by an older eventdesk."""
+        ids = list(ids)
+        if not ids:
+            return set()
+        with Session(self.engine) as s:
+            rows = s.execute(select(DocumentRow.id, DocumentRow.status, DocumentRow.extracted,
+                                    DocumentRow.pipeline_version)
+                             .where(DocumentRow.id.in_(ids)))
+            return {i for i, status, extracted, stored in rows
+                    if status != "failed" and (extracted or not extracting)
+                    and not is_older(stored, version)}
 
     def known_ids(self, ids: Iterable[str]) -> set[str]:
         ids = list(ids)
@@ -76,8 +178,12 @@ class Store:
             return set(s.scalars(select(DocumentRow.id).where(DocumentRow.id.in_(ids))))
 
     def start_run(self, run_id: str, started: str, version: str, config: dict) -> None:
-        with self.transaction() as s:
-            s.add(RunRow(id=run_id, started=started, version=version, config=config))
+        try:
+            with self.transaction() as s:
+                s.add(RunRow(id=run_id, started=started, version=version, config=config))
+        except OperationalError as exc:  # a read-only file or folder, a full disk, a lock
+            raise StoreError(Errors.E502.format(url=self.shown, reason=redact(
+                str(exc.orig if exc.orig is not None else exc).strip(), self.url))) from None
 
     def finish_run(self, run_id: str, summary: dict) -> None:
         with self.transaction() as s:
@@ -89,15 +195,45 @@ class Store:
     def _next_seq(s: Session, column) -> int:
         return (s.scalar(select(func.max(column))) or 0) + 1
 
+    def stored_document(self, s: Session, doc_id: str) -> DocumentRow | None:
+        return s.get(DocumentRow, doc_id)
+
+    def remove_document(self, s: Session, doc_id: str) -> int:
+        """Take a document and everything read from it out of the store, to store it anew
+        (a retry, a re-extraction); returns its arrival number, which the new one keeps.
+        An event or claim that other documents also report stays, with their sources."""
+        row = s.get(DocumentRow, doc_id)
+        seq = row.seq
+        events = set(s.scalars(select(EventSourceRow.event_id)
+                               .where(EventSourceRow.document_id == doc_id)))
+        claims = set(s.scalars(select(ClaimSourceRow.claim_id)
+                               .where(ClaimSourceRow.document_id == doc_id)))
+        s.execute(delete(EventSourceRow).where(EventSourceRow.document_id == doc_id))
+        s.execute(delete(ClaimSourceRow).where(ClaimSourceRow.document_id == doc_id))
+        s.execute(delete(MentionRow).where(MentionRow.document_id == doc_id))
+        for event_id in events:
+            if s.scalar(select(func.count()).where(EventSourceRow.event_id == event_id)) == 0:
+                s.execute(delete(EventKeyRow).where(EventKeyRow.event_id == event_id))
+                s.execute(delete(EventRow).where(EventRow.id == event_id))
+        for claim_id in claims:
+            if s.scalar(select(func.count()).where(ClaimSourceRow.claim_id == claim_id)) == 0:
+                s.execute(delete(ClaimRow).where(ClaimRow.id == claim_id))
+        s.execute(delete(DocumentRow).where(DocumentRow.id == doc_id))
+        s.expire_all()
+        return seq
+
     def add_document(self, s: Session, doc: Document, run_id: str | None,
-                     signature: bytes | None = None) -> None:
+                     signature: bytes | None = None, version: str | None = None,
+                     extracted: bool = False, seq: int | None = None) -> None:
         s.add(DocumentRow(
             id=doc.id, source=doc.source, url=doc.url, content_type=doc.content_type,
             title=doc.title, authors=list(doc.authors), published=doc.published,
             published_precision=doc.published_precision, outlet=doc.outlet,
             language=doc.language, body=doc.body, status=doc.status,
             status_reason=doc.status_reason, duplicate_of=doc.duplicate_of,
-            signature=signature, run_id=run_id, seq=self._next_seq(s, DocumentRow.seq)))
+            signature=signature, run_id=run_id, pipeline_version=version, extracted=extracted,
+            warnings=list(doc.meta.get("warnings") or []) or None,
+            seq=seq if seq is not None else self._next_seq(s, DocumentRow.seq)))
         s.flush()
         for m in doc.mentions:
             s.add(MentionRow(document_id=doc.id, kind=m.kind, start=m.start, end=m.end,
@@ -159,19 +295,28 @@ class Store:
                        seq=self._next_seq(s, ClaimRow.seq),
                        **{f: getattr(claim, f) for f in CLAIM_FIELDS}))
         s.flush()
-        for src in claim.sources:
+        seen = set()
+        for src in claim.sources:  # one row per place read, however often the claim cites it
+            if (src.document, src.start, src.end) in seen:
+                continue
+            seen.add((src.document, src.start, src.end))
             s.add(ClaimSourceRow(claim_id=claim.id, document_id=src.document, start=src.start,
                                  end=src.end, text=src.text))
         return claim.id
 
     # ---------------------------------------------------------------- reading
-    def signatures(self) -> list[tuple[str, bytes]]:
-        with Session(self.engine) as s:
-            rows = s.execute(select(DocumentRow.id, DocumentRow.signature)
-                             .where(DocumentRow.signature.is_not(None))
-                             .where(DocumentRow.duplicate_of.is_(None))
-                             .order_by(DocumentRow.seq))
-            return [(i, sig) for i, sig in rows]
+    def signatures(self, s: Session | None = None, after: int = 0
+                   ) -> list[tuple[str, bytes, int]]:
+        """(id, signature, seq) of originals stored after arrival number `after`."""
+        query = (select(DocumentRow.id, DocumentRow.signature, DocumentRow.seq)
+                 .where(DocumentRow.signature.is_not(None))
+                 .where(DocumentRow.duplicate_of.is_(None))
+                 .where(DocumentRow.seq > after)
+                 .order_by(DocumentRow.seq))
+        if s is not None:
+            return [tuple(r) for r in s.execute(query)]
+        with Session(self.engine) as own:
+            return [tuple(r) for r in own.execute(query)]
 
     def events_by_keys(self, s: Session, keys: Iterable[str]) -> list[Event]:
         ids = select(EventKeyRow.event_id).where(EventKeyRow.key.in_(list(set(keys))))
@@ -183,19 +328,24 @@ class Store:
             return [_document(r) for r in s.scalars(select(DocumentRow).order_by(DocumentRow.seq))]
 
     def events(self) -> list[Event]:
+        # one query for all sources, not one per event (100,000 events: bench_store.py)
         with Session(self.engine) as s:
-            return [self._event(s, r) for r in s.scalars(select(EventRow).order_by(EventRow.seq))]
+            sources: dict[str, list[Evidence]] = {}
+            for x in s.scalars(select(EventSourceRow).order_by(EventSourceRow.id)):
+                sources.setdefault(x.event_id, []).append(_evidence(x))
+            return [Event(id=r.id, extra=dict(r.extra or {}), sources=sources.get(r.id, []),
+                          **{f: getattr(r, f) for f in EVENT_FIELDS})
+                    for r in s.scalars(select(EventRow).order_by(EventRow.seq))]
 
     def claims(self) -> list[Claim]:
         with Session(self.engine) as s:
-            out = []
-            for r in s.scalars(select(ClaimRow).order_by(ClaimRow.seq)):
-                srcs = s.scalars(select(ClaimSourceRow).where(ClaimSourceRow.claim_id == r.id)
-                                 .order_by(ClaimSourceRow.id))
-                out.append(Claim(id=r.id, ledger_id=r.ledger_id, extra=dict(r.extra or {}),
-                                 sources=[_evidence(x) for x in srcs],
-                                 **{f: getattr(r, f) for f in CLAIM_FIELDS}))
-            return out
+            sources: dict[str, list[Evidence]] = {}
+            for x in s.scalars(select(ClaimSourceRow).order_by(ClaimSourceRow.id)):
+                sources.setdefault(x.claim_id, []).append(_evidence(x))
+            return [Claim(id=r.id, ledger_id=r.ledger_id, extra=dict(r.extra or {}),
+                          sources=sources.get(r.id, []),
+                          **{f: getattr(r, f) for f in CLAIM_FIELDS})
+                    for r in s.scalars(select(ClaimRow).order_by(ClaimRow.seq))]
 
     def event_source_figures(self) -> dict[str, list[dict]]:
         """Per event, each report with its own fatality figures and document metadata."""
@@ -217,6 +367,18 @@ class Store:
                          .order_by(EventSourceRow.id))
         return Event(id=r.id, extra=dict(r.extra or {}), sources=[_evidence(x) for x in srcs],
                      **{f: getattr(r, f) for f in EVENT_FIELDS})
+
+
+def is_older(stored: str | None, current: str) -> bool:
+    """True when a document was processed by an eventdesk older than `current` (or by one
+    that did not record its version)."""
+    if not stored:
+        return True
+
+    def key(version: str) -> tuple[int, ...]:
+        return tuple(int(n) for n in re.findall(r"\d+", version))
+
+    return key(stored) < key(current)
 
 
 def _evidence(row) -> Evidence:

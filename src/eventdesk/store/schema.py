@@ -1,11 +1,20 @@
 """Tables. Everything extracted keeps its provenance: document id and character offsets
-into that document's body."""
+into that document's body.
+
+The schema is versioned by Alembic (`eventdesk/store/migrations`): a change here needs a new
+revision there, and SCHEMA_VERSION set to it (tests/store/test_migrations.py checks both).
+"""
 
 from __future__ import annotations
 
 from sqlalchemy import (JSON, Boolean, Float, ForeignKey, Index, Integer, LargeBinary, String,
-                        Text, UniqueConstraint)
+                        Text, UniqueConstraint, false)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+# The Alembic revision this code writes; every revision it knows, oldest first.
+SCHEMA_VERSION = "0003"
+KNOWN_VERSIONS = ("0001", "0002", "0003")
 
 
 class Base(DeclarativeBase):
@@ -40,6 +49,11 @@ class DocumentRow(Base):
     signature: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     run_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
     seq: Mapped[int] = mapped_column(Integer, index=True)  # arrival order, for stable exports
+    # which eventdesk processed it, and whether through extraction (`run`) or only cleaning
+    # (`ingest`): a later run re-extracts what an older version or `ingest` stored (0002)
+    pipeline_version: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    extracted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    warnings: Mapped[list | None] = mapped_column(JSON, nullable=True)  # coded W-messages
 
 
 class MentionRow(Base):

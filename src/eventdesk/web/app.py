@@ -144,23 +144,10 @@ def _install_errors(app: FastAPI) -> None:
         return error_json(500, message) if _is_api(request) else _error_page(request, 500, message)
 
 
-def ensure_indexes(store: Store) -> None:
-    """A store written before the web indexes existed gets them (idempotent); a read-only
-    store is served without them, slower."""
-    from eventdesk.store.schema import EventRow
-
-    for index in EventRow.__table__.indexes:
-        try:
-            index.create(store.engine, checkfirst=True)
-        except SQLAlchemyError as exc:
-            log.warning("index %s not created (%s): filters will scan", index.name, exc)
-            return
-
-
 def create_app(settings: WebSettings) -> FastAPI:
     from eventdesk.web import api, pages
 
-    ensure_indexes(settings.store)  # opens the store now: a wrong --db fails at start
+    settings.store  # opens the store now: a wrong --db or an old schema fails at start
     app = FastAPI(title="eventdesk", version="1", docs_url=None, redoc_url=None,
                   description="Sourced conflict events and claims: every field points at "
                               "the sentence that supports it. Read-only except POST "

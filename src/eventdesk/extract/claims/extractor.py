@@ -297,8 +297,14 @@ def _document_claims(extractor: "ClaimExtractor", document: Document) -> list[Cl
     published = document.analysis.user_data.get("published") or (
         (document.published, document.published_precision or "day") if document.published else None)
     claims = extractor.extract(document.analysis, document.id, published)
+    taken: set[str] = set()
     for c in claims:
         c.id = claim_id(c)
+        n = 1
+        while c.id in taken:  # unique by construction: a same-looking claim gets its ordinal
+            c.id = "c-" + hashlib.sha256(f"{c.id}|{n}".encode("utf-8")).hexdigest()[:16]
+            n += 1
+        taken.add(c.id)
     return claims
 
 

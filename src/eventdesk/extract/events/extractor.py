@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from eventdesk.errors import Errors
+from eventdesk.extract.events import acled_type
 from eventdesk.extract.events.context import (ActorInfo, publication, read_actors, read_dates,
                                              read_places, undated_cue)
 from eventdesk.extract.events.fatalities import fatalities_of
@@ -112,6 +113,9 @@ def _retold(m: Mention, date_tokens: set[int], place_tokens: set[int]) -> bool:
     ("That fighting has diverted resources, the general told AP last week") is not its own."""
     a = m.main  # type: ignore[attr-defined]
     clause = a.head if a.dep_ in ("nsubj", "nsubjpass", "dobj") else a
+    if a.pos_ == "NOUN" and a.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in ("these", "those")
+                                                    for c in a.children):
+        return True  # "these massacres ... since they began on 1 March": the ones told above
     return (a.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("that", "this", "these", "those")
                                      for c in a.children)
             and not any(t.i in date_tokens for t in clause.subtree))
@@ -152,9 +156,14 @@ class _Extractor:
                 if duration_unit(m.main) in BACKGROUND_UNITS:  # type: ignore[attr-defined]
                     continue
                 own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
-                new += self._events(m, sent, paragraphs.get(sent.start, []), own)
+                told = self._events(m, sent, paragraphs.get(sent.start, []), own, alone=len(mentions) == 1)
+                if events:  # "the attack occurred on Friday": retold, not new
+                    definite = _definite(m)
+                    told = [ev for ev in told if not _fold_retelling(events, ev, definite)]
+                new += told
             new = self._absorb(new)
             events += new
+        events = _drop_summaries(events)
         if self.config.merge_within_document:
             events = fold_blasts_into_battles(merge_mentions(events), self.lex.battle_blasts)
         if not self.config.keep_historical:
@@ -215,7 +224,8 @@ class _Extractor:
             return [e for e in events if not (e.extra.get("trigger") in ("raid",) and e.event_type == "Battles")]
         return events
 
-    def _events(self, m: Mention, sent: Span, paragraph: list[Span], deaths: list) -> list[Event]:
+    def _events(self, m: Mention, sent: Span, paragraph: list[Span], deaths: list,
+                alone: bool = False) -> list[Event]:
         main = m.main  # type: ignore[attr-defined]
         a1, a2 = roles(main, m.tokens, self.actors)
         if m.claim_tokens:
@@ -262,8 +272,21 @@ class _Extractor:
             return []  # ACLED: a disruption is by the state or an opponent; an armed group arming itself is not
         if sub == "Other" and not (a1 is not None and a1.is_state):
             return []  # withdrawals coded are those of state forces; an armed group's is movement
+        armed_foe = a2 is not None and a2.inter is not None and not a2.is_civilian
+        event_type, sub, generic = acled_type.decide(event_type, sub, main, m.tokens, sent, deaths, armed_foe,
+                                                     alone=alone)
         if event_type in ("Battles",) and sub == "Armed clash" and _civilian_victim(m.tokens, self.lex):
-            event_type, sub = "Violence against civilians", "Attack"
+            event_type, sub, generic = "Violence against civilians", "Attack", False
+        if acled_type.aggregate(main, m.tokens) and (when is None or when.precision != "day"):
+            return []  # "increased attacks", "numerous bombings": a series, not one occasion
+        if main.tag_ == "NNS" and (when is None or when.precision == "year") and not any(
+                c.dep_ == "nummod" for c in main.children):
+            return []  # "carrying out attacks in Puntland": plural, no occasion of its own
+        if acled_type.not_an_occasion(main, m.tokens):
+            return []
+        summary = sub == TERRITORY and acled_type.counted_summary(main) and len(where) < 2
+        if sub == TERRITORY and acled_type.nonviolent_transfer(sent):
+            event_type, sub = "Strategic developments", "Non-violent transfer of territory"
         if sub == TERRITORY:
             if a1 is not None and a1.inter is not None:
                 sub = "Government regains territory" if a1.is_state else "Non-state actor overtakes territory"
@@ -273,6 +296,8 @@ class _Extractor:
             if a2 is None and self.main_group is not None and a1 is not None and a1.name != self.main_group.name:
                 a2 = self.main_group
         where = [self._home_ground(place, prec, sent, a1) for place, prec in where]
+        if event_type in ("Protests", "Riots"):
+            a1, a2 = _crowd_sides(event_type, a1, a2, where, self.ctx.dominant_country)
         if a2 is None:
             a2 = self._default_foe(sub, a1, where)
         out = []
@@ -297,6 +322,10 @@ class _Extractor:
             ev.sources[0] = _trim(ev.sources[0], self.document.body, main.idx)
             if fallback:
                 ev.extra["actor1_fallback"] = True
+            if summary:
+                ev.extra["summary"] = True  # "overran three provincial capitals" (see _drop_summaries)
+            if generic:
+                ev.extra["generic"] = True  # a later, fuller mention of it may set the type
             if when is None and (cue := undated_cue(sent, paragraph)) is not None:
                 ev.extra["undated"] = cue  # may join the one dated report it agrees with (merge)
             pub = self.ctx.publication
@@ -311,6 +340,81 @@ class _Extractor:
                 ev.extra["place_from_context"] = True
             out.append(ev)
         return out
+
+
+def _drop_summaries(events: list[Event]) -> list[Event]:
+    """A counted capture of unnamed places ('overran three provincial capitals') sums up the
+    captures the article then tells one by one (ACLED: one event per place); it stands as an
+    event only when the article tells none of them ('captured three villages')."""
+    told = [e for e in events if "territory" in e.sub_event_type and not e.extra.get("summary")]
+    return [e for e in events if not (e.extra.get("summary") and sum(
+        (_same_time(e, t) or not t.date) and t.actor1 == e.actor1 for t in told) >= 2)]
+
+
+def _definite(m: Mention) -> bool:
+    """'the attack', 'the assault', 'the blast': a definite occurrence noun points back at an
+    event the article has told."""
+    a = m.main  # type: ignore[attr-defined]
+    return a.pos_ == "NOUN" and a.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in a.children)
+
+
+RETELL_FIELDS = ("location", "country", "latitude", "longitude", "geo_precision")
+MAX_SOURCES = 3  # the sentences an event cites from one article (more would cite a paragraph)
+
+
+def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bool:
+    """Fold a retelling into the latest event it can stand for: the same type, or either side
+    told only by a generic word ('the attack' after a suicide bombing; 'a suicide bomber
+    carried out the attack' after 'fighters were killed'), at a compatible time. The retelling
+    lends what the first telling lacked: its type, actor, a finer place, a day, a toll."""
+    for target in reversed(events):
+        if target.historical != ev.historical or (target.date and ev.date and not _same_time(target, ev)):
+            continue
+        if not definite and not (target.extra.get("generic") and not ev.extra.get("generic")
+                                 and ev.event_type in acled_type.VIOLENT
+                                 and (not target.country or not ev.country or target.country == ev.country)):
+            continue  # an indefinite report folds only into a first telling that said too little
+        same = target.event_type == ev.event_type
+        violent = {target.event_type, ev.event_type} <= set(acled_type.VIOLENT)
+        if not (same or (violent and (target.extra.get("generic") or ev.extra.get("generic")))):
+            continue
+        if target.extra.get("generic") and not ev.extra.get("generic"):
+            target.event_type, target.sub_event_type = ev.event_type, ev.sub_event_type
+            target.extra.pop("generic", None)
+            if ev.event_type != "Violence against civilians" and (target.actor2 or "").startswith("Civilians"):
+                target.actor2 = ev.actor2
+        if ev.actor1 and (target.actor1 is None or (target.extra.get("actor1_fallback")
+                                                    and not ev.extra.get("actor1_fallback"))):
+            target.actor1 = ev.actor1
+            target.extra.pop("actor1_fallback", None)
+        if ev.geo_precision and (target.geo_precision is None or ev.geo_precision < target.geo_precision):
+            for name in RETELL_FIELDS:
+                setattr(target, name, getattr(ev, name))
+        if ev.date and (not target.date or len(ev.date) > len(target.date)):
+            target.date, target.date_precision = ev.date, ev.date_precision
+        if target.fatalities is None and ev.fatalities is not None:
+            target.fatalities, target.fatalities_high = ev.fatalities, ev.fatalities_high
+        if len(target.sources) < MAX_SOURCES:
+            target.sources.extend(ev.sources)
+        return True
+    return False
+
+
+def _crowd_sides(event_type: str, a1: ActorInfo | None, a2: ActorInfo | None, where,
+                 fallback_country: str | None) -> tuple[ActorInfo | None, ActorInfo | None]:
+    """ACLED names the crowd actor1 of Protests ("Protesters (X)") and Riots ("Rioters (X)"),
+    X the event's country, and the force that met it actor2 (police who dispersed a march)."""
+    country = next((p.country for p, _ in where if p is not None and p.country), None) or fallback_country
+    if country is None:
+        return a1, a2
+    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+    ref = ActorRegistry.default().state_actor(country, "protesters" if event_type == "Protests" else "rioters")
+    crowd = ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+    met_by = next((a for a in (a1, a2) if a is not None and a.is_state), None)
+    return crowd, (met_by if met_by is not None else a2 if a2 is not None and a2.name != crowd.name
+                   and not a2.name.startswith(("Protesters", "Rioters")) else None)
 
 
 def _holder(where) -> ActorInfo | None:
@@ -374,9 +478,15 @@ def _compatible(a: Event, b: Event) -> bool:
         return False
     # a group and its named branch are one actor ("Islamic State (West Africa Province)" in
     # the lead, "an Islamic State affiliate" after)
-    if a.actor1 and b.actor1 and not qualified_alike(a.actor1, b.actor1):
+    if a.actor1 and b.actor1 and not qualified_alike(a.actor1, b.actor1) and not (
+            a.extra.get("actor1_fallback") or b.extra.get("actor1_fallback")):
         return False
-    return not (a.sources[0].start == b.sources[0].start)
+    if a.sources[0].start == b.sources[0].start:
+        # one sentence, two triggers of one kind at one place ("announced the death of the
+        # leader"): one event; at two places (strikes on A and B) two
+        return a.sub_event_type == b.sub_event_type and (not a.location or not b.location or a.location == b.location) \
+            and not a.extra.get("vicinity") and "territory" not in a.sub_event_type
+    return True
 
 
 def _same_time(a: Event, b: Event) -> bool:

@@ -25,9 +25,9 @@ EVENT_TYPES = {
                                "Headquarters or base established", "Looting/property destruction",
                                "Non-violent transfer of territory", "Other"},
 }
-REQUIRES = {None, "place_object", "person_object", "context", "dated"}
+REQUIRES = {None, "place_object", "person_object", "context", "not_context", "dated"}
 MODALITY_KINDS = {"modal", "presupposing", "accident", "unconfirmed", "tally", "unrealised_verb", "unrealised_noun", "conditional", "habitual", "negation", "backing",
-                  "commentary", "negated_object", "place_count"}
+                  "commentary", "negated_object", "place_count", "past_form"}
 BOUNDS = {"low", "both", "high"}
 
 
@@ -95,8 +95,8 @@ def _check_trigger(entry: dict, path: Path) -> None:
         raise ValueError(f"sub_event_type {entry['sub_event_type']!r} is not a type of {entry['event_type']!r}")
     if entry.get("requires") not in REQUIRES:
         raise ValueError(f"unknown requires {entry.get('requires')!r} (choose from {sorted(map(str, REQUIRES))})")
-    if entry.get("requires") == "context" and not entry.get("context"):
-        raise ValueError("requires: context needs a 'context' word list")
+    if entry.get("requires") in ("context", "not_context") and not entry.get("context"):
+        raise ValueError(f"requires: {entry['requires']} needs a 'context' word list")
     if not set(entry["pos"]) <= {"VERB", "NOUN", "ADJ"}:
         raise ValueError(f"pos must be VERB, NOUN or ADJ, not {entry['pos']!r}")
 

@@ -50,7 +50,11 @@ def _verb_blocks(verb: Token, lex: EventLexicon, dated: bool, first: bool) -> st
     if first and not dated:
         auxes = [c for c in children if c.dep_ in ("aux", "auxpass")]
         perfect = any(a.lemma_ == "have" for a in auxes)
-        if verb.tag_ in PRESENT and verb.lemma_ not in ("be", "have"):
+        # "Iraqi police arrest a senior ISIS member, the directorate announced": a headline's
+        # present under a past report is the reported occurrence, not a habit
+        reported = (verb.dep_ in ("ccomp", "parataxis") and verb.head.tag_ in ("VBD", "VBN")) or \
+            verb.lower_ in lex.cue("past_form")  # "retook", "overran": past forms the small model tags VBP
+        if verb.tag_ in PRESENT and verb.lemma_ not in ("be", "have") and not reported:
             return "present"
         if verb.tag_ == "VBG" and any(a.tag_ in PRESENT and a.lemma_ == "be" for a in auxes) and not perfect:
             return "present"

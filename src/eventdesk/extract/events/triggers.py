@@ -107,9 +107,15 @@ def _condition(tok: Token, trig: Trigger, lex: EventLexicon, place_tokens: set[i
                                                 and o.ent_type_ not in ("GPE", "LOC", "ORG", "NORP"))
                    for o in objs)
     near = _near(tok) + (_near(tok.head, 1) if tok.dep_ == "acomp" else [])  # "were triumphant in Aleppo"
+    near += [c for c in tok.children if c.dep_ == "relcl"]  # "a ceasefire that began on 27 February"
     words = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
     for o in objs:
         words |= {t.lower_ for t in o.subtree}
+    if trig.requires == "not_context":  # "a hunger strike", "struck a deal": not violence
+        if tok.dep_ in ("pobj", "dobj", "attr"):  # "doctors went on strike": the governing clause
+            gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+            words |= {t.lower_ for c in gov.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        return not words & trig.context
     return bool(words & trig.context)
 
 
@@ -160,6 +166,9 @@ def _refine(mention: Mention, lex: EventLexicon) -> None:
                 words |= {t.lower_ for t in c.subtree}
             if c.dep_ in ("dobj",) or (c.dep_ == "prep" and c.lower_ in ("in", "by", "with")):
                 for t in c.subtree:
+                    if any(a.lemma_.lower() in lex.backing_cues and a.i != tok.i for a in t.ancestors
+                           if a.i in range(c.i, c.right_edge.i + 1)):
+                        continue  # "battled ... with the help of fighter jets": backing, not the weapon
                     if t.dep_ in ("amod", "compound", "pobj", "dobj"):
                         words.add(t.lower_)
     for ref in lex.refiners:
@@ -170,12 +179,35 @@ def _refine(mention: Mention, lex: EventLexicon) -> None:
             return
 
 
+def _join_weak(groups: dict[int, list[int]], found: list[tuple[Token, Trigger]]) -> dict[int, list[int]]:
+    """A group of weak triggers only ("killed", "targeted", "struck") in a sentence that also
+    names a strong trigger tells the outcome of that event ("seven people were killed when a
+    suicide blast tore through a mosque"): it joins the nearest strong group, whatever the
+    parse links. A claim of responsibility keeps its own group (it credits an event)."""
+    strong = [k for k, members in groups.items() if any(not found[i][1].weak for i in members)]
+    if not strong:
+        return groups
+    out = {k: list(v) for k, v in groups.items() if k in strong}
+    for k, members in groups.items():
+        if k in strong:
+            continue
+        if any(found[i][1].role == "claim" for i in members):
+            out[k] = list(members)
+            continue
+        at = found[members[0]][0].i
+        nearest = min(strong, key=lambda s: min(abs(found[i][0].i - at) for i in groups[s]))
+        out[nearest] += members
+    return out
+
+
 def find_mentions(sent: Span, lex: EventLexicon, place_tokens: set[int]) -> list[Mention]:
     """Event mentions of one sentence (before modality and role checks)."""
     found: list[tuple[Token, Trigger]] = []
     for tok in sent:
         if not tok.whitespace_ and tok.i + 2 < sent.end and tok.nbor(1).text == "-" and tok.nbor(2).is_alpha:
             continue  # "battle-tested fighters", "war-torn": the first part of a hyphenated modifier
+        if tok.tag_ == "VBN" and tok.dep_ == "amod":
+            continue  # "detained militants", "wounded soldiers": a participle telling a state
         trig = _match(tok, lex, place_tokens)
         if trig is not None:
             found.append((tok, trig))
@@ -196,6 +228,7 @@ def find_mentions(sent: Span, lex: EventLexicon, place_tokens: set[int]) -> list
     groups: dict[int, list[int]] = {}
     for i in range(len(found)):
         groups.setdefault(root(i), []).append(i)
+    groups = _join_weak(groups, found)
     mentions = []
     for members in groups.values():
         toks = [found[i][0] for i in members]

@@ -96,7 +96,8 @@ class ActorResolver:
         main = main_actor([ref for _, _, ref in named if ref is not None]) if self.anaphora else None
         named = self._derived(doc, named, main)
         taken = {i for start, end, _ in named for i in range(start, end)}
-        described = self._described(doc, context, main, taken)
+        unnamed = not any(ref.inter in ARMED_NON_STATE for _, _, ref in named)
+        described = self._described(doc, context, main, taken, unnamed)
         spans = []
         for start, end, ref in sorted(named + described, key=lambda x: x[0]):
             span = Span(doc, start, end, label="ACTOR", kb_id=ref.id)
@@ -176,7 +177,7 @@ class ActorResolver:
 
     # ---- descriptions -----------------------------------------------------------------------
     def _described(self, doc: Doc, context: "DocContext", main: ActorRef | None,
-                   taken: set[int]) -> list[tuple[int, int, ActorRef]]:
+                   taken: set[int], unnamed: bool = False) -> list[tuple[int, int, ActorRef]]:
         found = []
         matches = filter_spans([Span(doc, s, e) for _, s, e in self.heads(doc)])
         for head in reversed(matches):  # right to left: "forces" takes "regime" as its modifier
@@ -191,8 +192,12 @@ class ActorResolver:
                 start -= 1
             while start < head.start and not doc[start].is_alpha:
                 start += 1
-            ctx = ResolveContext(country=context.country_at(head.start), main_actor=main)
-            for begin, stop in dict.fromkeys(((start, end), (head.start, end), (head.start, head.end))):
+            ctx = ResolveContext(country=context.country_at(head.start), main_actor=main,
+                                 unnamed_only=unnamed)
+            # longest reading first; a shorter one when the modifiers run past the description
+            # ("the Iraqi and Syrian forces": "Syrian forces")
+            spans = [(begin, end) for begin in range(start, head.start + 1)] + [(head.start, head.end)]
+            for begin, stop in dict.fromkeys(spans):
                 ref = self.describer.resolve(doc[begin:stop].text, ctx)
                 if ref is not None:
                     found.append((begin, stop, ref))

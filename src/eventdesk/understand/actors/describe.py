@@ -27,7 +27,9 @@ from eventdesk.understand.actors.registry import (
 
 # Force nouns too vague to stand alone for a country's forces ("forces loyal to ...").
 _NOT_STANDALONE = frozenset({"forces", "force", "units", "aircraft", "jets", "warplanes",
-                             "officers", "regime troops", "administration", "cabinet"})
+                             "officers", "regime troops", "administration", "cabinet", "drones",
+                             "helicopters", "fighter jets", "warships", "gunships", "navy",
+                             "intelligence", "agents"})
 
 
 def _validate_generic(entry: dict, path) -> None:
@@ -119,6 +121,9 @@ class Describer:
         if key in self.generic:
             return self._generic(self.generic[key], context.country, text)
         if key in self.anaphors:
+            if context.main_actor is None and context.unnamed_only and context.country:
+                # no armed group is named anywhere in the article: ACLED's unidentified group
+                return self.registry.state_actor(context.country, "unidentified", text)
             return _as_anaphor(context.main_actor, text)
         country, rest = self._split_country(key)
         if country is None and " of " in key:  # "the government of Iraq"
@@ -165,7 +170,7 @@ class Describer:
 
     def _split_country(self, key: str) -> tuple[str | None, str]:
         words = key.split()
-        for n in (3, 2, 1):  # "democratic republic of congo", "sri lankan", "iraqi"
+        for n in (5, 4, 3, 2, 1):  # "democratic republic of the congo", "sri lankan", "iraqi"
             if len(words) > n and " ".join(words[:n]) in self.demonyms:
                 return self.demonyms[" ".join(words[:n])], " ".join(words[n:])
         return None, key
@@ -178,7 +183,7 @@ class Describer:
         if actor_id:
             actor = registry.get(actor_id)
             return actor.ref(text, "description") if actor else None
-        country = rule.country or country
+        country = rule.country or registry.canonical_country(country) or country
         if not country or not rule.name:
             return None
         return ActorRef(rule.id.format(country=normalise(country).replace(" ", "-")),

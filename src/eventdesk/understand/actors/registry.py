@@ -1,7 +1,14 @@
 """The actor registry: who the armed actors are, what they are called, and their lineage.
 
-Data: knowledge/data/actors.yaml (actors and lineages) and actor_descriptions.yaml (countries,
-demonyms, force nouns), validated on load. `ActorRegistry.default()` is built once per process.
+Data: knowledge/data/actors.yaml (the Islamic State's story: actors and lineages),
+actors_world.yaml (the main armed groups of every region ACLED covers), countries.yaml (every
+country: ACLED name, names, demonyms) and actor_descriptions.yaml (force nouns, descriptions),
+validated on load. `ActorRegistry.default()` is built once per process.
+
+ACLED's generic forms are made for any country rather than listed: `state_actor(country, kind)`
+gives "Military Forces of X", "Police Forces of X", "Government of X", "Civilians (X)",
+"Protesters (X)", "Rioters (X)" and "Unidentified Armed Group (X)", and `resolve()` reads such
+a name back ("Military Forces of Myanmar (2021-)").
 """
 
 from __future__ import annotations
@@ -17,12 +24,34 @@ from rapidfuzz import fuzz, process
 from eventdesk import knowledge
 
 ACTORS_FILE = "actors.yaml"
+# Every file holding `actors` and `lineages` lists, read in this order (ids unique across them).
+ACTORS_FILES = (ACTORS_FILE, "actors_world.yaml")
+COUNTRIES_FILE = "countries.yaml"
 DESCRIPTIONS_FILE = "actor_descriptions.yaml"
 INTER_TYPES = frozenset({
     "state forces", "rebels", "political militia", "identity militia", "rioters", "protesters",
     "civilians", "external/other",
 })
 STATE_KINDS = frozenset({"military", "police", "civilians", "government"})
+# ACLED's generic actor of a country: kind -> (name template, inter). `{of}` is the country as
+# written inside a name ("the United States"), `{country}` its bare name.
+GENERIC_FORMS = {
+    "military": ("Military Forces of {of}", "state forces"),
+    "police": ("Police Forces of {of}", "state forces"),
+    "government": ("Government of {of}", "state forces"),
+    "civilians": ("Civilians ({country})", "civilians"),
+    "protesters": ("Protesters ({country})", "protesters"),
+    "rioters": ("Rioters ({country})", "rioters"),
+    "unidentified": ("Unidentified Armed Group ({country})", "political militia"),
+}
+# Those names read back: "Military Forces of Myanmar (2021-)", "Civilians (Palestine)".
+_GENERIC_NAME = re.compile(
+    r"^(?P<kind>military forces|police forces|government) of (?:the )?(?P<of>[^()]+?)(?: \(.*\))?$"
+    r"|^(?P<kind2>civilians|protesters|rioters|unidentified armed group) \((?P<country>[^()]+)\)$",
+    re.IGNORECASE)
+_GENERIC_KIND = {"military forces": "military", "police forces": "police", "government": "government",
+                 "civilians": "civilians", "protesters": "protesters", "rioters": "rioters",
+                 "unidentified armed group": "unidentified"}
 # Calibrated by hand on transliteration variants of the registry's own names: at 88 (plain
 # Levenshtein ratio, QRatio) "Jabhat al-Nosra", "Hayat Tahrir al-Shaam", "Asaib Ahl al Hak"
 # resolve, while distinct groups sharing words ("Ansar al-Sharia" / "Ansar al-Sunna",
@@ -52,6 +81,9 @@ class Actor:
     country: str | None
     aliases: tuple[str, ...] = ()
     exact_aliases: tuple[str, ...] = ()  # matched only as written ("Coalition", not "coalition")
+    # matched only as written and only when the context country is the actor's: acronyms that
+    # are also common words or other bodies' initials ("KIA" killed in action, "PDF" the file)
+    local_aliases: tuple[str, ...] = ()
     affiliation: str | None = None
     kind: str | None = None
     active: tuple[int, int] | None = None
@@ -95,11 +127,14 @@ def validate_actor(entry: dict, path: Path) -> None:
         raise ValueError(f"{entry['id']}: country must be a string or null")
     _check_str_list(entry, "aliases")
     _check_str_list(entry, "exact_aliases")
+    _check_str_list(entry, "local_aliases")
+    if entry.get("local_aliases") and not entry.get("country"):
+        raise ValueError(f"{entry['id']}: local_aliases need a country")
     active = entry.get("active")
     if active is not None and not (isinstance(active, list) and len(active) == 2):
         raise ValueError(f"{entry['id']}: active must be [from_year, to_year]")
-    unknown = set(entry) - {"id", "name", "inter", "country", "aliases", "exact_aliases", "affiliation", "kind",
-                            "active", "note"}
+    unknown = set(entry) - {"id", "name", "inter", "country", "aliases", "exact_aliases", "local_aliases",
+                            "affiliation", "kind", "active", "note"}
     if unknown:
         raise ValueError(f"{entry['id']}: unknown fields {sorted(unknown)}")
 
@@ -150,13 +185,21 @@ class ActorRegistry:
             dupes = sorted({a.id for a in actors if a.id in seen or seen.add(a.id)})
             raise ValueError(f"duplicate actor ids: {dupes}")
         self.lineages = lineages
-        self.countries = {c.name: c for c in countries}
+        self.countries: dict[str, Country] = {}
+        self._country_key: dict[str, str] = {}  # normalised name, "of" form or demonym -> country
+        for c in countries:
+            self.countries.setdefault(c.name, c)
+            for word in (c.name, c.of, *c.names, *c.demonyms):
+                self._country_key.setdefault(normalise(word), c.name)
         self._exact: dict[str, list[str]] = {}  # case-sensitive aliases
         self._norm: dict[str, list[str]] = {}  # normalised aliases
+        self._local: dict[str, list[str]] = {}  # aliases valid only in the actor's country
         self._state: dict[tuple[str, str], str] = {}
         for actor in actors:
             for alias in actor.exact_aliases:
                 self._exact.setdefault(alias, []).append(actor.id)
+            for alias in actor.local_aliases:
+                self._local.setdefault(alias, []).append(actor.id)
             for alias in (actor.name, *actor.aliases):
                 if is_case_sensitive(alias):
                     self._exact.setdefault(alias, []).append(actor.id)
@@ -164,26 +207,32 @@ class ActorRegistry:
                     self._norm.setdefault(normalise(alias), []).append(actor.id)
             if actor.kind and actor.country and actor.inter in {"state forces", "civilians"}:
                 self._state.setdefault((actor.country, actor.kind), actor.id)
-        self._fuzzy_keys = [k for k in self._norm if len(k) >= FUZZY_MIN_CHARS]
+        # generic names ("Military Forces of Mali") are read by pattern, never fuzzily: one
+        # letter apart they name another country ("Mali" / "Malawi")
+        self._fuzzy_keys = [k for k in self._norm if len(k) >= FUZZY_MIN_CHARS
+                            and not any(_GENERIC_NAME.match(self.actors[i].name) for i in self._norm[k])]
         self._describer = None
 
     # ---- construction -------------------------------------------------------------------
     @classmethod
     def from_knowledge(cls) -> "ActorRegistry":
+        entries = [e for name in ACTORS_FILES for e in knowledge.load(name, "actors", validate_actor)]
         actors = [
             Actor(id=e["id"], name=e["name"], inter=e["inter"], country=e.get("country"),
                   aliases=tuple(e.get("aliases", [])),
-                  exact_aliases=tuple(e.get("exact_aliases", [])), affiliation=e.get("affiliation"),
+                  exact_aliases=tuple(e.get("exact_aliases", [])),
+                  local_aliases=tuple(e.get("local_aliases", [])), affiliation=e.get("affiliation"),
                   kind=e.get("kind"), active=tuple(e["active"]) if e.get("active") else None)
-            for e in knowledge.load(ACTORS_FILE, "actors", validate_actor)
+            for e in entries
         ]
         lineages = {
             e["id"]: [LineageStage(str(s["actor"]), str(s["from"])) for s in e["stages"]]
-            for e in knowledge.load(ACTORS_FILE, "lineages", validate_lineage)
+            for name in ACTORS_FILES for e in knowledge.load(name, "lineages", validate_lineage)
         }
         countries = [
             Country(e["name"], e["of"], tuple(e.get("names", [])), tuple(e.get("demonyms", [])))
-            for e in knowledge.load(DESCRIPTIONS_FILE, "countries", validate_country)
+            for name in (COUNTRIES_FILE, DESCRIPTIONS_FILE)
+            for e in knowledge.load(name, "countries", validate_country)
         ]
         return cls(actors, lineages, countries)
 
@@ -213,35 +262,59 @@ class ActorRegistry:
         rows = []
         for a in self.actors.values():
             rows += [(alias, a.id, is_case_sensitive(alias)) for alias in (a.name, *a.aliases)]
-            rows += [(alias, a.id, True) for alias in a.exact_aliases]
+            rows += [(alias, a.id, True) for alias in (*a.exact_aliases, *a.local_aliases)]
         return rows
 
-    def candidates(self, text: str) -> list[str]:
-        """Actor ids whose alias is exactly `text` (case-sensitive aliases) or its normalised key."""
-        return list(self._exact.get(text.strip(), [])) or list(self._norm.get(normalise(text), []))
+    def candidates(self, text: str, country: str | None = None) -> list[str]:
+        """Actor ids whose alias is exactly `text` (case-sensitive aliases) or its normalised key;
+        a local alias counts only when `country` is its actor's."""
+        text = text.strip()
+        if country and text in self._local:  # in its own country a local reading comes first
+            country = self.canonical_country(country)
+            local = [i for i in self._local[text] if self.actors[i].country == country]
+            if local:
+                return local
+        return list(self._exact.get(text, [])) or list(self._norm.get(normalise(text), []))
+
+    def canonical_country(self, name: str | None) -> str | None:
+        """ACLED's name of the country `name` (a name, long form or demonym) denotes:
+        "Democratic Republic of the Congo" -> "Democratic Republic of Congo", "Burmese" ->
+        "Myanmar"; None when unknown."""
+        return self._country_key.get(normalise(name)) if name else None
 
     def pick(self, ids: list[str], country: str | None) -> Actor | None:
         """Of several actors sharing an alias, the one of the context country, else the first."""
         if not ids:
             return None
+        country = self.canonical_country(country) or country
         for actor_id in ids:
             if country and self.actors[actor_id].country == country:
                 return self.actors[actor_id]
         return self.actors[ids[0]]
 
     def state_actor(self, country: str, kind: str = "military", text: str = "") -> ActorRef:
-        """The state forces (or civilians) of a country, made from the country table if absent."""
+        """ACLED's generic actor of a country (`kind` one of GENERIC_FORMS: military, police,
+        government, civilians, protesters, rioters, unidentified): the registry's entry when
+        there is one (it carries aliases), else made from the country table. `country` may be
+        any name or demonym of the country ("Burma", "Democratic Republic of the Congo")."""
+        country = self.canonical_country(country) or country
         actor_id = self._state.get((country, kind))
         if actor_id:
             return self.actors[actor_id].ref(text, "description")
         of = self.countries[country].of if country in self.countries else country
-        name, inter = {
-            "military": (f"Military Forces of {of}", "state forces"),
-            "police": (f"Police Forces of {of}", "state forces"),
-            "government": (f"Government of {of}", "state forces"),
-            "civilians": (f"Civilians ({country})", "civilians"),
-        }[kind]
+        template, inter = GENERIC_FORMS[kind]
+        name = template.format(of=of, country=country)
         return ActorRef(normalise(name).replace(" ", "-"), name, inter, country, text, "description")
+
+    def generic_name(self, text: str) -> ActorRef | None:
+        """ACLED's generic actor `text` names ("Military Forces of Myanmar (2021-)",
+        "Civilians (Palestine)") when its country is known, else None."""
+        m = _GENERIC_NAME.match(text.strip())
+        if m is None:
+            return None
+        kind = _GENERIC_KIND[(m["kind"] or m["kind2"]).lower()]
+        country = self.canonical_country(m["of"] or m["country"])
+        return self.state_actor(country, kind, text) if country else None
 
     def resolve(self, text: str, context: "ResolveContext | None" = None) -> ActorRef | None:
         """The actor `text` names or describes: exact alias, normalised alias, description, fuzzy."""
@@ -251,24 +324,47 @@ class ActorRegistry:
             return None
         return (self.resolve_name(text, context.country, fuzzy=False)
                 or self.describer.resolve(text, context)
+                or self._named_members(text, context.country)
                 or self.resolve_name(text, context.country, fuzzy=True))
+
+    def _named_members(self, text: str, country: str | None) -> ActorRef | None:
+        """A named group followed by a member noun ("Taliban fighters", "M23 rebels") is the group."""
+        words = text.split()
+        for n in (2, 1):
+            if len(words) > n and self.describer.member_of(" ".join(words[-n:])):
+                ref = self.resolve_name(" ".join(words[:-n]), country, fuzzy=False)
+                if ref is not None:
+                    return ActorRef(ref.id, ref.name, ref.inter, ref.country, text, ref.how)
+        return None
 
     def resolve_name(self, text: str, country: str | None = None, fuzzy: bool = True) -> ActorRef | None:
         """The actor `text` names: exact or normalised alias, then (if `fuzzy`) a close spelling."""
-        actor = self.pick(self.candidates(text), country)
+        actor = self.pick(self.candidates(text, country), country)
         if actor:
             how = "alias" if text in (actor.name, *actor.aliases, *actor.exact_aliases) else "normalised"
             return actor.ref(text, how)
+        generic = self.generic_name(text)
+        if generic is not None:
+            return ActorRef(generic.id, generic.name, generic.inter, generic.country, text, "alias")
         key = normalise(text)
         if not fuzzy:
             return None
         if len(key) < FUZZY_MIN_CHARS:
             return None
         best = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.QRatio, score_cutoff=FUZZY_CUTOFF)
-        if best is None:
+        if best is None or self._other_country(key, best[0]):
             return None
         actor = self.pick(self._norm[best[0]], country)
         return actor.ref(text, "fuzzy") if actor else None
+
+    def _other_country(self, key: str, match: str) -> bool:
+        """A close spelling that names another country is another actor ("Islamic State
+        Nigeria" is not "Islamic State Algeria")."""
+        def named(k: str) -> set[str]:
+            words = k.split()
+            return {self._country_key[" ".join(words[i:i + n])] for n in (1, 2, 3)
+                    for i in range(len(words) - n + 1) if " ".join(words[i:i + n]) in self._country_key}
+        return named(key) != named(match)
 
     # ---- lineage ------------------------------------------------------------------------
     def lineage(self, actor_id: str) -> list[LineageStage]:
@@ -299,3 +395,6 @@ class ResolveContext:
     country: str | None = None
     main_actor: ActorRef | None = None
     countries: list[str] = field(default_factory=list)
+    # True when the article names no non-state armed group at all: "the militants" is then
+    # ACLED's "Unidentified Armed Group (X)" rather than no one
+    unnamed_only: bool = False

@@ -1,0 +1,296 @@
+"""ACLED's type decision for one event mention, in the codebook's order
+(../shared/spec/acled-types.md §1): non-violent developments keep their type; around
+demonstrators, violence is Protests or Riots; a weapon the target cannot answer makes
+Explosions/Remote violence; two organised armed sides make a battle; an armed side against
+unarmed people is Violence against civilians.
+
+A trigger word alone cannot decide this ("attack", "killed", "struck" say only that violence
+happened), so the decision reads the clause around the trigger: its weapon words, its
+victims and targets, and the sides the roles found. The cue words are data
+(knowledge/data/event_typing.yaml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from eventdesk import knowledge
+from eventdesk.knowledge.loader import load_all
+
+VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+EXPLOSIONS = "Explosions/Remote violence"
+# clause boundaries: a trigger's weapon or victim is not read across them
+CLAUSE_DEPS = {"ccomp", "advcl", "conj", "relcl", "parataxis"}
+VICTIM_DEPS = {"dobj", "nsubjpass"}
+PRONOUNS = {"they", "them", "he", "him", "she", "her", "we", "us"}
+
+
+@dataclass(frozen=True)
+class TypingCues:
+    generic: frozenset
+    two_sided: frozenset
+    weapons: tuple  # ((sub_event_type, words), ...) strongest first
+    protest: frozenset
+    intervention: frozenset
+    mob: frozenset
+    crowd: frozenset
+    riot: frozenset
+    excessive: frozenset
+    armed: frozenset
+    unarmed: frozenset
+    nonviolent: frozenset
+    violent_despite: frozenset
+    aggregate: frozenset
+
+
+def _list(key: str) -> frozenset:
+    out: set[str] = set()
+    for _, content in load_all("event_typing.yaml"):
+        out.update(str(w).lower() for w in (content or {}).get(key, []) or [])
+    return frozenset(out)
+
+
+def _check_weapon(entry: dict, path) -> None:
+    if not entry.get("sub_event_type") or not isinstance(entry.get("words"), list):
+        raise ValueError("a weapon family needs 'sub_event_type' and a 'words' list")
+
+
+@lru_cache(maxsize=1)
+def typing_cues() -> TypingCues:
+    """The cue lists, loaded once per process."""
+    weapons = tuple((e["sub_event_type"], frozenset(str(w).lower() for w in e["words"]))
+                    for e in knowledge.load("event_typing.yaml", "weapons", _check_weapon))
+    return TypingCues(
+        generic=_list("generic_triggers"), two_sided=_list("two_sided_triggers"), weapons=weapons, protest=_list("protest_words"),
+        intervention=_list("intervention_words"), mob=_list("mob_words"), crowd=_list("crowd_words"), riot=_list("riot_words"),
+        excessive=_list("excessive_force_words"), armed=_list("armed_targets"),
+        unarmed=_list("unarmed_victims"), nonviolent=_list("nonviolent_transfer"),
+        violent_despite=_list("violent_despite"), aggregate=_list("aggregate_cues"))
+
+
+def _keys(tokens) -> set[str]:
+    """Lower-case forms, lemmas and two- and three-word phrases of a token run."""
+    toks = sorted(tokens, key=lambda t: t.i)
+    out = {t.lower_ for t in toks} | {t.lemma_.lower() for t in toks}
+    for n in (2, 3):
+        for k in range(len(toks) - n + 1):
+            run = toks[k:k + n]
+            if run[-1].i - run[0].i == n - 1:
+                out.add(" ".join(t.lower_ for t in run))
+    return out
+
+
+def clause_of(tok: Token) -> list[Token]:
+    """The tokens of a trigger's own clause: its subtree without nested clauses, and for a
+    noun its governing verb with that verb's subject ("suicide bombers struck ...",
+    "killed in an attack by rebels")."""
+    out = _subtree(tok)
+    head = tok
+    while head.dep_ in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "compound", "amod", "appos", "agent") \
+            and head.head.i != head.i:
+        head = head.head
+    if head.i != tok.i:
+        out += [t for t in _subtree(head) if t not in out]
+    # "the Air Task Force has destroyed and killed ...", "dispatched fighter jets to attack":
+    # a coordinated verb shares its first verb's subject; a purpose verb its governor's
+    # subject and objects
+    if head.pos_ in ("VERB", "AUX") and (head.dep_ == "conj" or (head.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in head.children))):
+        gov = head.head
+        for c in gov.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent"):
+                out += [t for t in _subtree(c) if t not in out]
+    return out
+
+
+def _subtree(tok: Token) -> list[Token]:
+    out, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
+    return out
+
+
+def weapon_of(tokens: list[Token], cues: TypingCues) -> str | None:
+    """The Explosions/Remote violence sub-type that the clause's weapon words name, if any."""
+    keys = _keys(tokens)
+    for sub, words in cues.weapons:
+        if keys & words:
+            return sub
+    return None
+
+
+def victims(tokens: list[Token], death_tokens: list[Token]) -> list[Token]:
+    """Who was acted upon: objects and passive subjects of the trigger and death verbs, the
+    'on'/'against' object of an attack noun, a dead subject ('16 fighters dead'); a pronoun
+    stands for its sentence's first subject."""
+    out: list[Token] = []
+    for t in [*tokens, *death_tokens]:
+        for c in t.children:
+            if c.dep_ in VICTIM_DEPS:
+                out.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against"):
+                out += [g for g in c.children if g.dep_ == "pobj"]
+            elif c.dep_ in ("compound", "amod") and t.pos_ == "NOUN":
+                out.append(c)  # "the nightclub attack", "a mosque bombing"
+        if t.lemma_.lower() in ("dead", "die") or (t.dep_ == "acl" and t.head.pos_ == "NOUN"):
+            out += [c for c in t.children if c.dep_ == "nsubj"] + ([t.head] if t.dep_ == "acl" else [])
+    expanded: list[Token] = []
+    for v in out:
+        if v.lower_ in PRONOUNS:
+            first = next((s for s in v.sent if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in PRONOUNS), None)
+            v = first or v
+        expanded += [v, *[c for c in v.conjuncts]]
+    return expanded
+
+
+def victim_kind(vs: list[Token], cues: TypingCues) -> tuple[bool, bool]:
+    """(armed, unarmed): whether the victims include people or places that fire back."""
+    armed = unarmed = False
+    for v in vs:
+        words = _keys([v, *[c for c in v.children if c.dep_ in ("compound", "amod")]])
+        if words & cues.armed:
+            armed = True
+        elif words & cues.unarmed:
+            unarmed = True
+    return armed, unarmed
+
+
+def protest_setting(sent: Span, cues: TypingCues) -> bool:
+    """The sentence is about people gathered to protest ('March' the month does not count)."""
+    return any((t.lower_ in cues.protest or t.lemma_.lower() in cues.protest)
+               and not (t.lower_ == "march" and t.text[0].isupper() and t.i > t.sent.start)
+               for t in sent)
+
+
+def decide(event_type: str, sub: str, main: Token, tokens: list[Token], sent: Span,
+           death_tokens: list[Token], armed_foe: bool, alone: bool = False) -> tuple[str, str, bool]:
+    """(event_type, sub_event_type, generic): the mention's type after the codebook's cascade;
+    `armed_foe` says the roles found an organised armed actor2; `alone` that the sentence
+    tells no other occurrence (its weapon words are this one's). `generic` is True when the
+    type rests on a generic trigger with nothing in the clause to confirm it (a later
+    mention of the same event may tell more)."""
+    cues = typing_cues()
+    lemma = main.lemma_.lower()
+    generic = lemma in cues.generic or main.lower_ in cues.generic
+    sent_keys = _keys(list(sent))
+    protest = protest_setting(sent, cues)
+    # 3 before 2: arrests at a rally are a protest met with force, property burnt by
+    # demonstrators a riot (codebook: Protest with intervention; Violent demonstration)
+    if protest and sub == "Arrests":
+        return "Protests", "Protest with intervention", False
+    if protest and sub == "Looting/property destruction":
+        return "Riots", "Violent demonstration", False
+    if event_type not in VIOLENT and event_type not in ("Protests", "Riots"):
+        return event_type, sub, False
+    clause = [t for tok in tokens for t in clause_of(tok)]
+    # 3. demonstrators: violence around them is a protest met with force, or a riot
+    if protest and (event_type in ("Protests", "Riots") or generic or sub in ("Armed clash", "Grenade", "Attack")):
+        violent = bool(sent_keys & (cues.riot | cues.mob)) or event_type != "Protests" or any(
+            t.lemma_.lower() in ("kill", "die", "dead", "injure", "wound", "attack") for t in sent)
+        if sent_keys & cues.excessive and any(t.lemma_.lower() in ("kill", "die", "dead") for t in sent):
+            return "Protests", "Excessive force against protesters", False
+        if sent_keys & cues.intervention:
+            return "Protests", "Protest with intervention", False
+        if violent and sent_keys & cues.crowd and not sent_keys & _list("demonstrator_words"):
+            return "Riots", "Mob violence", False  # rival camps fighting each other
+        if violent and (sent_keys & (cues.riot | cues.mob) or event_type == "Riots"):
+            return "Riots", sub if event_type == "Riots" else "Violent demonstration", False
+        if violent and sent_keys & cues.crowd:
+            return "Riots", "Mob violence", False
+        return "Protests", sub if event_type == "Protests" else "Peaceful protest", False
+    if event_type in ("Protests", "Riots"):
+        return event_type, sub, False
+    clause_keys = _keys(clause)
+    if event_type in ("Battles", "Violence against civilians") and sub in ("Armed clash", "Attack") and (
+            clause_keys & _list("mob_actors") or (clause_keys & cues.mob and not armed_foe
+                                                  and not clause_keys & cues.armed)):
+        return "Riots", "Mob violence", False  # a lynch mob; rival crowds with sticks and stones
+    # 5. a weapon the target cannot answer
+    if generic or event_type == EXPLOSIONS:
+        weapon = weapon_of(clause, cues) or (weapon_of(list(sent), cues) if alone else None)
+        if weapon is not None:
+            if event_type != EXPLOSIONS or sub in ("Remote explosive/landmine/IED",) or \
+                    weapon == "Suicide bomb":
+                return EXPLOSIONS, weapon, False
+            return event_type, sub, False
+        if event_type == EXPLOSIONS:
+            return event_type, sub, False
+    # 4 and 6: two armed sides, or an armed side against unarmed people
+    if generic and event_type == "Violence against civilians" and sub == "Attack":
+        armed, _ = victim_kind(victims(tokens, death_tokens), cues)
+        if armed or armed_foe:  # "assassinated an officer of the militia": a fight of two armed sides
+            return "Battles", "Armed clash", False
+        return event_type, sub, False
+    if event_type == "Battles" and sub == "Armed clash" and generic and lemma not in cues.two_sided:
+        armed, unarmed = victim_kind(victims(tokens, death_tokens), cues)
+        if armed or armed_foe:
+            return event_type, sub, False
+        if unarmed:
+            return "Violence against civilians", "Attack", False
+        return event_type, sub, True
+    return event_type, sub, False
+
+
+def nonviolent_transfer(sent: Span) -> bool:
+    """A capture told with no fight ('entered ... without resistance', 'abandoned without any
+    resistance'): Strategic developments / Non-violent transfer of territory."""
+    cues = typing_cues()
+    keys = _keys(list(sent))
+    return bool(keys & cues.nonviolent) and not keys & cues.violent_despite
+
+
+def aggregate(main: Token, tokens: list[Token]) -> bool:
+    """A plural occurrence noun told as a series or a trend ('increased attacks', 'numerous
+    bombings', 'a spate of kidnappings'): no single occasion."""
+    if main.tag_ != "NNS":
+        return False
+    cues = typing_cues()
+    around = [c for c in main.children if c.dep_ in ("amod", "compound", "nummod", "det", "advmod")]
+    around += [main.head] if main.dep_ == "pobj" and main.head.lower_ == "of" else []
+    around += [g for g in (main.head.head,) if main.dep_ == "pobj" and main.head.lower_ == "of"]
+    around += [main.head] if main.dep_ in ("dobj", "nsubj", "nsubjpass") else []
+    return bool(_keys(around) & cues.aggregate)
+
+
+def counted_summary(main: Token) -> bool:
+    """'overran three provincial capitals', 'Twenty-three towns ... have been captured': a
+    count of places taken with none of them named is the lead that sums up the captures
+    (ACLED codes one event per place), not an event of its own."""
+    objs = [c for c in main.children if c.dep_ in ("dobj", "nsubjpass")]
+    for o in objs:
+        if o.tag_ != "NNS" or o.ent_type_ in ("GPE", "LOC", "FAC"):
+            continue
+        counted = any((c.dep_ == "nummod" and c.lower_ not in ("one", "1")) or c.lower_ in ("several", "dozens", "scores")
+                      for c in o.children)
+        named = any(t.ent_type_ in ("GPE", "LOC", "FAC") for c in o.children if c.dep_ in ("appos", "conj")
+                    for t in c.subtree)
+        if counted and not named:
+            return True
+    return False
+
+
+def not_an_occasion(main: Token, tokens: list[Token]) -> str | None:
+    """Why a mention tells no single occasion, or None: framed as wanted ('a reward for
+    information leading to the arrest'), aimed at an abstraction ('the fight against
+    terrorism'), or a participle describing people ('Europeans fighting alongside groups')."""
+    frames = _list("frame_nouns")
+    for n, a in enumerate(main.ancestors):
+        if n > 5:
+            break
+        if a.pos_ == "NOUN" and a.lemma_.lower() in frames:
+            return "framed"
+    abstract = _list("abstract_targets")
+    for t in tokens:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in ("against", "on") and any(
+                    g.lemma_.lower() in abstract for g in c.children if g.dep_ == "pobj"):
+                return "abstract"
+    if main.tag_ == "VBG" and main.dep_ == "acl" and main.head.tag_ in ("NNS", "NNPS") \
+            and main.head.lemma_.lower() not in typing_cues().generic:
+        return "description"
+    return None
