@@ -25,6 +25,9 @@ def conflict_documents(shared: Path) -> dict[str, list[tuple[str, str, str | Non
     data = shared / "data"
     groups = {"seeds": sorted((data / "seeds").glob("*.txt")),
               "dev": sorted((data / "dev" / "raw").glob("*.txt")),
+              "dev2": sorted((data / "dev2" / "raw").glob("*.txt")),
+              # the cleaned bodies the gate sees in a run (gold bodies: cleaning done right)
+              "dev2 bodies": sorted((data / "dev2" / "gold" / "bodies").glob("*.txt")),
               "clusters": sorted((data / "clusters").glob("*/*.txt"))}
     return {g: [(p.name, p.read_text(encoding="utf-8", errors="replace"), None) for p in paths]
             for g, paths in groups.items()}

@@ -42,3 +42,19 @@ def test_url_dates(url, iso):
 def test_hint_date_keeps_precision():
     assert hint_date("2017-10").precision == "month"
     assert hint_date("Oct 30, 2017").iso == "2017-10-30"
+
+
+@pytest.mark.parametrize("url, year", [
+    ("https://example.org/iraq-2019-province-faces-a-new-insurgency/", "2019"),
+    ("https://example.org/news/2016/some-story", "2016"),
+    ("https://example.org/operation-1027-two-months/", None),  # not a year
+    ("https://example.org/from-2014-to-2019-a-review/", None),  # two years: no choice
+    ("https://site2019.example.org/story", None),  # the host is not the page
+    (None, None),
+])
+def test_a_year_alone_in_the_address(url, year):
+    from eventdesk.clean.dates import url_year
+
+    found = url_year(url)
+    assert (found.iso if found else None) == year
+    assert found is None or found.precision == "year"

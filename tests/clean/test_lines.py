@@ -85,3 +85,18 @@ def test_odd_input_does_not_crash():
     kb, config = load_clean_knowledge(), CleanConfig()
     for page in ["", "\n\n\n", "Home\nNews\nSport", "x" * 200_000, ("word " * 50_000) + "."]:
         classify(page, kb, config)
+
+
+def test_paragraphs_indented_under_a_flush_standfirst_are_the_article():
+    # invented: a page whose standfirst sits at the margin and whose paragraphs are all
+    # indented by four spaces (a common scrape of indented article markup)
+    standfirst = "Of the fighters who left for the war, a third came home, a new study finds."
+    page = "\n".join(["Study: a third of fighters came home", "", standfirst, "",
+                      "    " + P1, "", "    " + P2, "", "    " + P3, "", "    " + P4])
+    assert body(page) == [standfirst, P1, P2, P3, P4]
+
+
+def test_a_quote_indented_deeper_than_the_prose_is_still_left_out():
+    quote = "This line is a long embedded quotation that sits deeper than the article itself does."
+    page = "\n".join([P1, P2, "        " + quote, P3, P4])
+    assert quote not in body(page)

@@ -83,3 +83,31 @@ def test_an_html_article_loses_its_dateline_like_a_scrape_does():
     doc = Document(id="d-2", source="x.html", raw=html, content_type="html")
     clean_document(doc)
     assert doc.body.startswith("Iraqi police arrested five suspected members")
+
+
+def test_a_page_whose_body_names_no_year_takes_it_from_a_photo_caption_not_the_copyright():
+    from eventdesk.clean import clean_document
+    from eventdesk.record import Document
+
+    # invented page: the body has no year, the caption does, the footer's copyright is later
+    text = ("Army breaks the siege of the river city\n\n"
+            "Soldiers reached the besieged garrison on Tuesday after a rapid advance along the river, the army said.\n\n"
+            "Residents said the fighting had lasted for most of the night before the road was opened.\n\n"
+            "Troops stand guard near the city, Sept 4, 2017.\n\n"
+            "The governor said aid convoys would follow once engineers had cleared the mines on the road.\n\n"
+            "© 2024 Example Times. All rights reserved.\n")
+    doc = Document(id="d-2", source="x.txt", raw=text)
+    clean_document(doc)
+    assert (doc.published, doc.published_precision) == ("2017", "year")
+    assert doc.meta["published_estimated"] is True
+
+
+def test_a_year_in_the_address_beats_the_latest_year_the_text_names():
+    from eventdesk.clean import clean_document
+    from eventdesk.record import Document
+
+    text = ("The insurgents lost their last towns in 2017, but the attacks of 2018 showed they had regrouped.\n\n"
+            "Officials said the rural districts remained the main concern of the security forces this year.\n")
+    doc = Document(id="d-3", source="x.txt", raw=text, url="https://example.org/iraq-2019-a-new-insurgency/")
+    clean_document(doc)
+    assert (doc.published, doc.published_precision) == ("2019", "year")

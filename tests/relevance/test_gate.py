@@ -87,3 +87,15 @@ def test_every_conflict_scrape_passes(shared_dir):
     assert paths
     lost = [p.name for p in paths if not score_text(p.read_text(encoding="utf-8", errors="replace")).passed]
     assert lost == []
+
+
+# invented: a study of an armed group's membership names no attack, only numbers
+STUDY = ("Almost a third of the Europeans who travelled to join jihadist groups abroad have come back, "
+         "a new study of foreign fighters says. The researchers counted more than 5,000 recruits from "
+         "the region, of whom about 15 percent were women; most returnees are in custody or in "
+         "deradicalisation programmes, and officials warn that radicalised detainees could recruit "
+         "others in prison. The study found that the group's affiliates still draw volunteers. ") * 2
+
+
+def test_a_study_of_an_armed_groups_members_passes():
+    assert score_text(STUDY).passed

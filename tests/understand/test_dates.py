@@ -176,3 +176,78 @@ def test_relative_day_without_publication_date_is_unresolved(text):
     from eventdesk.understand.dates.resolve import resolve_date
 
     assert resolve_date(text, None) is None
+
+
+@pytest.mark.parametrize("text,published,iso", [
+    # only the year is borrowed: a page dated to its month or year still pins the day
+    ("on Aug. 4", ("2021-09", "month"), "2021-08-04"),
+    ("October 30", ("2024", "year"), "2024-10-30"),
+    ("on 27 November", ("2024-12-08", "day"), "2024-11-27"),
+    ("Dec. 20", ("2021-12", "month"), "2021-12-20"),
+])
+def test_a_day_of_a_month_keeps_day_precision_when_the_year_is_known(text, published, iso):
+    value = resolve_date(text, published)
+    assert (value.iso, value.precision) == (iso, "day")
+
+
+def test_a_day_of_a_month_takes_the_texts_year_when_the_page_has_no_date():
+    from eventdesk.understand.dates.resolve import default_resolver
+
+    v = default_resolver().resolve("on Aug. 4", None, None, year_hint=2021)
+    assert (v.iso, v.precision) == ("2021-08-04", "day")
+
+
+@pytest.mark.parametrize("text,published,iso", [
+    ("Last June", ("2017-01", "month"), "2016-06"),
+    ("last June", PUB, "2017-06"),
+    ("last October", PUB, "2016-10"),
+    ("next June", PUB, "2018-06"),
+])
+def test_last_and_next_before_a_month(text, published, iso):
+    assert resolve_date(text, published).iso == iso
+
+
+@pytest.mark.parametrize("text,published,iso", [
+    ("on New Year\u2019s Eve", ("2021-01-01", "day"), "2020-12-31"),
+    ("the New Year's", ("2017-01", "month"), "2017-01-01"),
+    ("on Christmas Day", PUB, "2016-12-25"),
+    ("Christmas Eve 2015", None, "2015-12-24"),
+])
+def test_feasts_of_a_fixed_day(text, published, iso):
+    value = resolve_date(text, published)
+    assert (value.iso, value.precision) == (iso, "day")
+
+
+def test_the_new_year_without_a_possessive_is_no_day():
+    assert resolve_date("in the new year", PUB) is None
+
+
+def test_component_finds_last_june_and_feasts_but_not_this_may_be(blank_nlp):
+    doc = blank_nlp.make_doc("Last June, 45 people died. This may be the worst attack since New Year's Eve.")
+    doc.user_data["published"] = PUB
+    doc = blank_nlp(doc)
+    found = {s.text: s._.date.iso for s in doc.spans["dates"]}
+    assert found.get("Last June") == "2017-06" and found.get("New Year's Eve") == "2016-12-31"
+    assert not any(t.lower().startswith("this may") for t in found)
+
+
+def test_a_sequel_counts_from_the_last_date_of_its_paragraph(blank_nlp):
+    text = ("The group took the town in October 2016 and was driven out two months later. "
+            "Its fighters struck a hotel on Friday; the next day they withdrew.\n"
+            "Over the next week they lost three villages.\n"
+            "A week later the town was quiet.\nA month later it was rebuilt.")
+    doc = blank_nlp.make_doc(text)
+    doc.user_data["published"] = PUB
+    doc = blank_nlp(doc)
+    found = {s.text: s._.date.iso for s in doc.spans["dates"]}
+    assert found["two months later"] == "2016-12"
+    assert found["the next day"] == "2017-10-28"
+    assert found["the next week"] == "2017-11"  # the paragraph before gives its start
+    doc = blank_nlp.make_doc("The town fell in October 2016.\nThe mayor fled.\nA month later it was rebuilt.")
+    doc.user_data["published"] = PUB
+    assert not [s for s in blank_nlp(doc).spans["dates"] if s.text == "A month later"]  # two paragraphs on
+
+
+def test_the_next_day_alone_is_no_date():
+    assert resolve_date("the next day", PUB) is None
+    assert resolve_date("two months later", PUB) is None

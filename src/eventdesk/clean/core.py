@@ -6,7 +6,7 @@ import re
 from datetime import datetime, timezone
 
 from eventdesk.clean.config import CleanConfig
-from eventdesk.clean.dates import PageDate, hint_date
+from eventdesk.clean.dates import PageDate, hint_date, url_year
 from eventdesk.clean.html import extract_html
 from eventdesk.clean.knowledge import CleanKnowledge, load_clean_knowledge, norm_line
 from eventdesk.clean.language import identify, page_stoplist
@@ -30,6 +30,17 @@ def latest_year(body: str) -> PageDate | None:
     now = datetime.now(timezone.utc).year
     years = [int(y) for y in _BODY_YEAR.findall(body) if int(y) <= now]
     return PageDate(str(max(years)), "year") if years else None
+
+
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
+
+
+def _page_text(doc: Document) -> str:
+    """The page's own text outside the body (photo captions: "Sept 4, 2017"), without the
+    copyright lines, whose year is the year the site was last built, not the article's."""
+    if doc.content_type == "html":
+        return ""
+    return "\n".join(ln for ln in (doc.raw or "").splitlines() if not _COPYRIGHT.search(ln))
 
 
 def _set_date(doc: Document, date: PageDate | None) -> None:
@@ -88,7 +99,7 @@ def clean_document(doc: Document, config: CleanConfig | None = None) -> None:
     else:
         _clean_text(doc, doc.raw or "", config, kb)
     if doc.published is None and doc.body:
-        _set_date(doc, latest_year(doc.body))
+        _set_date(doc, url_year(doc.url) or latest_year(doc.body) or latest_year(_page_text(doc)))
         doc.meta["published_estimated"] = doc.published is not None
     doc.language = identify(doc.body or "", config.langid_chars)
 

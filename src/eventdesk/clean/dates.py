@@ -144,6 +144,22 @@ def url_date(url: str | None) -> PageDate | None:
     return None
 
 
+_SLUG_YEAR = re.compile(rf"(?<![\w])({YEAR})(?![\w])")
+
+
+def url_year(url: str | None) -> PageDate | None:
+    """A year standing alone in the page address ("/iraq-2019-diyala-faces-..."): the year
+    the page was written about and, in a news address, almost always the year it was
+    published; year precision. Only the path counts (not the host or the query), and only
+    when a single year is written there."""
+    if not url:
+        return None
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    path = path.split("//", 1)[-1].partition("/")[2]
+    years = set(_SLUG_YEAR.findall(path))
+    return PageDate(years.pop(), "year") if len(years) == 1 else None
+
+
 def hint_date(value: object) -> PageDate | None:
     """A `published` hint from the input record ("2017-10-30", "2017-10", "Oct 30, 2017")."""
     if value is None:

@@ -101,10 +101,16 @@ def split_lines(raw: str, config: CleanConfig, language: str) -> tuple[list[Line
 
 
 def _prose_indent(lines: list[Line], config: CleanConfig) -> int:
-    """The smallest indentation of sentence-shaped lines: the page's prose indentation."""
-    indents = [ln.indent for ln in lines
-               if ln.words >= config.good_min_words and ln.punctuated]
-    return min(indents) if indents else 0
+    """The page's prose indentation: the smallest indentation that holds a fair share
+    (`prose_indent_share`) of the words of sentence-shaped lines. A lone standfirst at the
+    margin above paragraphs all indented by four spaces does not make them "indented"."""
+    words: dict[int, int] = {}
+    for ln in lines:
+        if ln.words >= config.good_min_words and ln.punctuated:
+            words[ln.indent] = words.get(ln.indent, 0) + ln.words
+    total = sum(words.values())
+    held = [indent for indent, n in words.items() if n >= config.prose_indent_share * total]
+    return min(held) if held else 0
 
 
 def _mark_repeats(lines: list[Line]) -> None:

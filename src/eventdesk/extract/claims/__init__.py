@@ -6,7 +6,7 @@ from importlib import import_module
 
 # public name -> module that defines it; imported on first use so the package loads no model or lexicon
 _EXPORTS = {
-    "ClaimConfig": "eventdesk.extract.claims.extractor",
+    "ClaimConfig": "eventdesk.extract.claims.rules",
     "extract_claims": "eventdesk.extract.claims.extractor",
     "ClaimStage": "eventdesk.extract.claims.extractor",
     "claim_id": "eventdesk.extract.claims.extractor",

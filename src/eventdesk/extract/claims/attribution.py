@@ -12,7 +12,9 @@ knowledge/data/claim_attribution.yaml):
    "the centre" / "the report" is the last name that holds that word, else the last source;
 5. no source in the sentence but a passive hedge or a hedging adverb ("are thought to",
    "is believed", "reportedly"): the source of the previous sentence of the paragraph,
-   else of the next one;
+   else of the next one; a sentence that is a quotation ("“Three civilians were killed.”")
+   takes the speaker of the quote: the source of the previous sentence of its paragraph,
+   else of the next one ("“They abducted 17 people ...” he said");
 6. otherwise, when the first paragraph says "<Outlet> reports that ..." (a blog quoting
    a newspaper), that outlet; else null: the article's own voice.
 """
@@ -30,6 +32,9 @@ _THING_PRONOUNS = {"it", "they", "them"}
 _FIRST_PERSON = {"i", "we", "you", "me", "us"}
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 _NAME_MODS = {"compound", "amod", "nmod", "poss", "nummod"}
+# a report named as not the article's main one ("a previous study published by ...")
+_OTHER_REPORT = {"previous", "earlier", "another", "separate", "older", "prior", "different"}
+_QUOTES = "\"“”'‘«"
 
 
 @dataclass
@@ -61,6 +66,12 @@ class Attributor:
         found = self.explicit(k)
         if found is not None:
             return found
+        if self._quoted(self.sents[k]):
+            for j in (k - 1, k + 1):
+                if 0 <= j < len(self.sents) and self.para[j] == self.para[k]:
+                    near = self.explicit(j)
+                    if near is not None:
+                        return near
         hedge = self._hedge(self.sents[k])
         if hedge == "passive" and k > 0 and self.para[k - 1] == self.para[k]:
             near = self.explicit(k - 1)
@@ -97,12 +108,16 @@ class Attributor:
         verbs.sort(key=lambda t: len(list(t.ancestors)))  # the main clause first
         for verb in verbs:  # rule 2
             if verb.lemma_.lower() in self.verbs_clause and not any(
-                    c.dep_ in {"ccomp", "xcomp"} for c in verb.children):
+                    c.dep_ in {"ccomp", "xcomp"} for c in verb.children) and not _counted_object(verb):
                 continue
             subj = next((c for c in verb.children if c.dep_ in {"nsubj"}), None)
             if subj is None:
                 agent = next((c for c in verb.children if c.dep_ == "agent"), None)
                 subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if subj is None and verb.dep_ in {"advcl", "conj"} and verb.tag_ == "VBG":
+                # "a hospital source put the tally higher, saying 19 bodies ...": the
+                # participle's speaker is the subject of the clause it hangs on
+                subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
             if subj is None or subj.lower_ in _FIRST_PERSON:
                 continue
             if subj.pos_ in {"NUM"} or any(t.like_num for t in subj.subtree):
@@ -133,25 +148,55 @@ class Attributor:
             return None
         lemma = tok.lemma_.lower()
         if lemma in self.report_nouns:  # rule 3
-            for c in tok.children:
-                if c.dep_ == "poss" and c.pos_ == "PROPN":
-                    return self._name(c, k)
-                if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}:
-                    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                    if obj is not None and obj.lemma_.lower() not in self.report_nouns:
-                        return self._name(obj, k)
-            mods = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-            if mods:
-                return Source(self._phrase(mods[-1]))
-            return self._earlier_source(k) or self._later_source(k) or Source(self._phrase(tok))
+            author = self._author(tok, k)
+            if author is not None:
+                return author
+            return (self._earlier_author(lemma, tok, k) or self._earlier_source(k)
+                    or self._later_source(k) or Source(self._phrase(tok)))
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if tok.pos_ == "NOUN" and appos is not None:
             tok = appos
         if tok.pos_ == "NOUN" and self._generic(tok):
             return self._named_with(tok, k) or self._earlier_source(k) or Source(self._phrase(tok))
-        if tok.pos_ == "NOUN" and lemma not in self.source_nouns and not self._has_name_mod(tok):
+        if tok.pos_ == "NOUN" and lemma not in self.source_nouns and low not in self.source_nouns \
+                and not self._has_name_mod(tok):
             return None
         return Source(self._phrase(tok), person=tok.ent_type_ == "PERSON")
+
+    def _author(self, tok: Token, k: int) -> Source | None:
+        """The author a report noun names: "X's report", "a report by X", "a UN report",
+        "the study, prepared by X"."""
+        for c in tok.children:
+            if c.dep_ == "poss" and c.pos_ == "PROPN":
+                return self._name(c, k)
+            if c.dep_ == "prep" and c.lower_ in {"by", "from", "of"}:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.lemma_.lower() not in self.report_nouns:
+                    return self._name(obj, k)
+            if c.dep_ == "acl":  # "the study, prepared by the Centre"
+                agent = next((g for g in c.children if g.dep_ == "agent"), None)
+                obj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+                if obj is not None:
+                    return self._name(obj, k)
+        mods = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if mods:
+            return Source(self._phrase(mods[-1]))
+        return None
+
+    def _earlier_author(self, lemma: str, tok: Token, k: int) -> Source | None:
+        """"the latest study": the author of the first report of that name the text gave
+        one, a report set apart as another one ("a previous study by X") left out."""
+        for j in range(0, k + 1):
+            for t in self.sents[j]:
+                if t.i >= tok.i:
+                    return None
+                if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or any(
+                        c.lower_ in _OTHER_REPORT for c in t.children if c.dep_ in {"amod", "det"}):
+                    continue
+                author = self._author(t, j)
+                if author is not None:
+                    return author
+        return None
 
     # -- helpers ----------------------------------------------------------------------
     def _phrase(self, tok: Token) -> str:
@@ -221,6 +266,17 @@ class Attributor:
         orgs = [e for e in sent.ents if e.label_ == "ORG"]
         return Source(_strip_det(orgs[-1])) if orgs else None
 
+    @staticmethod
+    def _quoted(sent: Span) -> bool:
+        """The sentence opens with a quotation mark (a quote going on from, or leading to,
+        its speaker's sentence)."""
+        first = next((t for t in sent if not t.is_space), None)
+        if first is not None and first.text[:1] in _QUOTES:
+            return True
+        text = sent.doc.text  # the parser may leave the opening mark on the line before
+        before = text[text.rfind("\n", 0, sent.start_char) + 1:sent.start_char].strip()
+        return bool(before) and all(ch in _QUOTES for ch in before)
+
     def _hedge(self, sent: Span) -> str | None:
         """"adverb" ("reportedly"), "passive" ("are thought to", "is believed") or None."""
         for t in sent:
@@ -243,6 +299,18 @@ class Attributor:
                     if subj is not None and subj.pos_ == "PROPN" and subj.ent_type_ != "PERSON":
                         return Source(self._phrase(subj))
         return None
+
+
+def _counted_object(verb: Token) -> bool:
+    """"has documented 24 drone strikes", "put the toll at 30": the verb's object is the
+    figure itself."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and (c.like_num or any(g.dep_ == "nummod" for g in c.children)):
+            return True
+        if c.dep_ == "prep" and c.lower_ == "at" and any(g.like_num or any(
+                h.dep_ == "nummod" for h in g.children) for g in c.children if g.dep_ == "pobj"):
+            return True
+    return False
 
 
 def _strip_det(span: Span) -> str:

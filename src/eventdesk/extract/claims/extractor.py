@@ -2,27 +2,16 @@
 
 `extract_claims(document, config)` reads the spaCy Doc the understanding stage left in
 `document.analysis` and returns one `Claim` per figure: bounds and hedge
-(claim_numbers), counted noun, unit and measure (claim_measure), source
-(claim_attribution), subject (an actor of doc.spans["actors"]) and as_of (the report's
-date when the text gives it, else the publication date). `ClaimStage` runs it in a pipeline.
-
-A figure is not a claim when (in order):
-1. it counts one thing ("one officer", "number one") or a time, distance or age
-   ("four days", "66 km west", "25-year-old");
-2. it counts the text's own divisions ("three forces", "five categories") or the data
-   behind a report ("numbers from 48 countries");
-3. it is a small number that points back ("the two offensives", "those two countries");
-4. it counts places taken ("captured three villages": event details);
-5. it is a casualty figure the text does not attribute to anyone (the event's fatalities);
-6. it is part of a name ("Tower 22").
-The same figure from the same source twice in a document is one claim with two sources.
+(claims.numbers), counted noun, unit and measure (claims.measure), source
+(claims.attribution), subject (an actor of doc.spans["actors"]) and as_of (the report's
+date when the text gives it, else the publication date). What is not a claim is decided by
+claims.rules; a figure stated twice is folded by claims.repeats. `ClaimStage` runs it in
+a pipeline.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -32,29 +21,12 @@ from eventdesk.extract.claims.attribution import Attributor
 from eventdesk.extract.claims.lexicon import ClaimLexicon, claim_lexicon
 from eventdesk.extract.claims.measure import MeasureReader, measure_key
 from eventdesk.extract.claims.numbers import NumberReader, Quantity
+from eventdesk.extract.claims.repeats import merge_repeats, norm_name as _norm
+from eventdesk.extract.claims.rules import ClaimConfig, ClaimRules, outside_quote
 from eventdesk.pipeline.base import Stage
 from eventdesk.record import Claim, Document, Evidence
 
 _NOT_GROUPS = {"state forces", "civilians", "external"}
-_POINTING_BACK = {"the", "those", "these", "both", "its", "their", "above", "such", "other"}
-
-
-@dataclass
-class ClaimConfig:
-    """Options of the claim extractor."""
-
-    # Casualty figures are the event's fatalities unless attributed (annotation guide §3).
-    casualties_need_source: bool = True
-    # Numbers below this are not counts worth a claim ("one officer"); 2 keeps "two British
-    # nationals" (gold 002) and drops "one of the people".
-    min_count: float = 2
-    # "the two offensives", "those two countries": small numbers after a determiner point
-    # back to things already named. 10 is the largest such number in seeds and dev (all <= 3).
-    pointing_back_max: float = 10
-    # Report only figures with a counted unit in this set (None = every unit).
-    units: tuple[str, ...] | None = None
-    # The language of the lexicons; the stage leaves documents in other languages alone.
-    language: str = "en"
 
 
 def _segments(doc: Doc) -> tuple[list[Span], list[int]]:
@@ -89,6 +61,7 @@ class ClaimExtractor:
         self.lex = lex or claim_lexicon()
         self.numbers = NumberReader(self.lex)
         self.measures = MeasureReader(self.lex)
+        self.rules = ClaimRules(self.config, self.lex, self.measures)
 
     def extract(self, doc: Doc, document_id: str = "",
                 published: tuple[str, str] | None = None) -> list[Claim]:
@@ -104,7 +77,9 @@ class ClaimExtractor:
                 if noun is not None and q.kind == "count":
                     previous = noun
                 source = attributor.source(k)
-                if not self._is_claim(q, noun, sent, source is not None):
+                if source is not None and outside_quote(q, source, doc):
+                    source = None
+                if not self.rules.is_claim(q, noun, sent, source is not None):
                     continue
                 unit = self.measures.unit(q, noun)
                 if self.config.units is not None and unit not in self.config.units:
@@ -119,50 +94,7 @@ class ClaimExtractor:
                     extra={"measure_key": measure_key(subject, measure, unit),
                            "figure": doc[q.start:q.end].text, "paragraph": paras[k]})
                 claims.append(claim)
-        return _merge_repeats(claims)
-
-    # -- the rules of the module docstring ---------------------------------------------
-    def _is_claim(self, q: Quantity, noun: Token | None, sent: Span, sourced: bool) -> bool:
-        lex, cfg, doc = self.lex, self.config, sent.doc
-        value = q.high if q.high is not None else q.low
-        if q.kind == "count" and value is not None and value < cfg.min_count:
-            return False
-        lemma = noun.lemma_.lower() if noun is not None else ""
-        nxt = doc[q.end:min(len(doc), q.end + 4)].text.lower()
-        if lemma in lex.not_claim_nouns or (q.end < sent.end and doc[q.end].lower_ in lex.not_claim_nouns) \
-                or re.match(r"^-?\s*(year|month|day)s?\b", nxt) \
-                or (q.start > 0 and doc[q.start - 1].lower_ in {"aged", "age"}):
-            return False
-        if q.kind == "count" and lemma in lex.discourse_nouns:
-            return False
-        if noun is not None and noun.head.dep_ == "prep" and any(
-                t.lemma_.lower() in lex.data_nouns for t in doc[max(0, noun.head.i - 3):noun.head.i]):
-            return False
-        if (q.kind == "count" and value is not None and value <= cfg.pointing_back_max
-                and any(t.lower_ in _POINTING_BACK for t in doc[max(sent.start, q.start - 2):q.start])):
-            return False
-        verb = _governing_verb(noun if noun is not None else doc[q.head])
-        if lemma in lex.event_detail_nouns and verb is not None \
-                and verb.lemma_.lower() in lex.capture_verbs:
-            return False
-        if cfg.casualties_need_source and not sourced and q.kind == "count" and (
-                (verb is not None and verb.lemma_.lower() in lex.casualty_verbs)
-                or lemma in lex.casualty_words
-                or any(t.lower_ in lex.casualty_words for t in doc[q.end:min(sent.end, q.end + 3)])):
-            return False
-        head = doc[q.head]
-        if noun is None and head.head.pos_ == "PROPN" and head.head.i < q.start:
-            return False
-        return True
-
-
-def _governing_verb(tok: Token) -> Token | None:
-    """The first verb above a token ("people were killed" -> killed)."""
-    for anc in [tok, *tok.ancestors]:
-        if anc.pos_ in {"VERB"}:
-            return anc
-    return None
-
+        return merge_repeats(claims)
 
 def _actor_mentions(doc: Doc) -> list[tuple[int, int, str, str | None]]:
     """(start, end, canonical name, ACLED inter type) of the actors of the Doc, read defensively: the
@@ -250,28 +182,6 @@ def _evidence(sent: Span, document_id: str) -> Evidence:
     lead = len(text) - len(text.lstrip())
     start = sent.start_char + lead
     return Evidence(document_id, start, sent.start_char + len(text), text.lstrip())
-
-
-def _norm(name: str | None) -> str:
-    return re.sub(r"\W+", " ", (name or "").lower()).strip()
-
-
-def _merge_repeats(claims: list[Claim]) -> list[Claim]:
-    """One claim per (bounds, unit, source) in a document; the body sentence, not the
-    standfirst (first paragraph), gives the fields (gold convention)."""
-    kept: dict[tuple, Claim] = {}
-    for c in claims:
-        key = (c.low, c.high, c.unit, _norm(c.attributed_to))
-        first = kept.get(key)
-        if first is None:
-            kept[key] = c
-            continue
-        if first.extra.get("paragraph") == 0 and c.extra.get("paragraph") != 0:
-            c.sources = c.sources + first.sources
-            kept[key] = c
-        else:
-            first.sources.extend(c.sources)
-    return list(kept.values())
 
 
 def claim_id(claim: Claim) -> str:

@@ -40,6 +40,9 @@ class ClaimLexicon:
     capture_verbs: set[str]
     casualty_verbs: set[str]
     casualty_words: set[str]
+    aggregate_cues: set[str] = field(default_factory=set)
+    aggregate_periods: set[str] = field(default_factory=set)
+    kin_nouns: set[str] = field(default_factory=set)
     attribution: dict = field(default_factory=dict)
 
     def set_of(self, key: str) -> set[str]:
@@ -101,5 +104,8 @@ def claim_lexicon() -> ClaimLexicon:
         capture_verbs=_lower_set(units.get("capture_verbs")),
         casualty_verbs=_lower_set(units.get("casualty_verbs")),
         casualty_words=_lower_set(units.get("casualty_words")),
+        aggregate_cues=_lower_set(units.get("aggregate_cues")),
+        aggregate_periods=_lower_set(units.get("aggregate_periods")),
+        kin_nouns=_lower_set(units.get("kin_nouns")),
         attribution=_merged("claim_attribution.yaml"),
     )

@@ -114,8 +114,19 @@ class MeasureReader:
                 return previous
             if obj is not None:
                 return obj
+        if q.kind == "share" and after is not None and after.pos_ == "NOUN" and after.tag_ == "NNS":
+            return after  # "one in five fighters"
         if q.kind in {"share", "factor"}:
             return None
+        if head.dep_ == "pobj" and head.head.lower_ in {"at", "to"}:
+            # "put the number of fighters at 3,000", "the number of attacks rose to 300"
+            obj = next((c for c in head.head.head.children if c.dep_ in {"dobj", "nsubj"}
+                        and c.lemma_.lower() in self.lex.data_nouns | {"toll", "strength", "tally"}), None)
+            if obj is not None and obj.lemma_.lower() in self.lex.data_nouns | {"toll", "strength", "tally"}:
+                of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+                if inner is not None or obj.lemma_.lower() == "toll":
+                    return inner if inner is not None else obj
         if head.dep_ in {"nummod", "quantmod", "amod", "compound"} and head.head.pos_ in _NOMINAL \
                 and head.head.i >= q.start:
             return head.head

@@ -7,10 +7,13 @@ Rules, in order, at each token of the sentence:
 1. tokens inside DATE, TIME or ORDINAL entities, and bare years, are never quantities;
 2. a vague word ("tens", "hundreds", "several", "dozens") swallows the scale after it:
    "tens of thousands" and "several hundred" are not numbers;
-3. a number is digits ("3,000", "1.5"), number words ("eight", "twenty-five"), a scale
-   after either ("1.5 million"), "a"/"one" + scale ("a million"), or a fraction
-   ("half", "a third", "one-third", "two-thirds") read as a percent share;
+3. a number is digits ("3,000", "1.5", "1.5bn"), number words ("eight", "twenty-five"), a
+   scale after either ("1.5 million"), "a"/"one"/"half a" + scale ("a million", "half a
+   million"), or a share: a fraction ("half", "a third", "one-third", "two-thirds") or a
+   proportion ("one in five", "two out of three"), read as a percent;
 4. a second number after "to", "-", "–", "or", or "and" after "between", makes a range;
+   "from X to Y" is a change, two figures ("raised the reward from $10 million to $25
+   million"), not a range;
 5. a unit after ("per cent", "%", "sq km", "dollars") or before ("$") the number;
 6. the hedge written before it (hedges.yaml, longest phrase first), which opens a bound.
 """
@@ -42,6 +45,9 @@ class Quantity:
     start: int  # first token (hedge included)
     end: int  # one past the last token (unit included)
     head: int  # the number token that carries the syntax (last number token)
+
+
+_SUFFIXED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(m|mn|bn)$", re.IGNORECASE)  # "1.5bn", "2m"
 
 
 def _num(text: str) -> float | None:
@@ -98,8 +104,13 @@ class NumberReader:
             return None
         low, lex = tok.lower_, self.lex
         nxt = doc[i + 1].lower_ if i + 1 < end else ""
+        if low == "half" and nxt in {"a", "an"} and i + 2 < end and doc[i + 2].lower_ in lex.scales:
+            return self._scaled(doc, 0.5, i + 2, end, "count")  # "half a million"
         if low == "half" and nxt not in {"-", "an", "a"}:
             return 50.0, i + 1, "share"
+        suffixed = _SUFFIXED.match(tok.text)
+        if suffixed and suffixed[2].lower() in lex.scales:
+            return self._scaled(doc, _num(suffixed[1]) * lex.scales[suffixed[2].lower()], i + 1, end, "count")
         if low in lex.fraction_determiners:
             j = i + 1 + (nxt == "-")
             if j < end and doc[j].lower_.rstrip("s") in lex.fractions:
@@ -124,6 +135,9 @@ class NumberReader:
         return self._scaled(doc, value, i + 1, end, "count")
 
     def _scaled(self, doc: Doc, value: float, j: int, end: int, kind: str):
+        # "a $5-million reward": the tokenizer splits the hyphen off
+        if j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ in self.lex.scales:
+            j += 1
         while j < end and doc[j].lower_ in self.lex.scales:
             value *= self.lex.scales[doc[j].lower_]
             j += 1
@@ -146,8 +160,14 @@ class NumberReader:
         if got is None:
             return None
         value, j, kind = got
+        share = self._proportion(doc, value, j, end) if kind == "count" else None
+        if share is not None:  # "one in five fighters": 20 percent
+            value, j, kind = share
         q = Quantity(value, value, None, "percent" if kind == "share" else None, kind, i, j, j - 1)
-        # rule 4: ranges
+        # rule 4: ranges ("from X to Y" is a change: two figures)
+        before = [t.lower_ for t in doc[max(sent.start, i - 2):i] if t.lower_ not in self.unit_before]
+        if before[-1:] == ["from"] and j < end and doc[j].lower_ == "to":
+            return self._hedged(doc, sent, self._unit(doc, q, end))
         if j + 1 < end and (doc[j].lower_ in _RANGE_WORDS or (
                 doc[j].lower_ == "and" and i > sent.start and doc[i - 1].lower_ == "between")):
             k = j + 1 + (doc[j + 1].text == "$")
@@ -159,6 +179,19 @@ class NumberReader:
                     value *= hi / base2
                 q = Quantity(value, hi, None, q.unit, kind, i, j2, j2 - 1)
         return self._hedged(doc, sent, self._unit(doc, q, end))
+
+    def _proportion(self, doc: Doc, value: float, j: int, end: int):
+        """"one in five", "two out of three": a share (percent), when the second number is
+        the larger and a small whole number follows "in" / "out of"."""
+        words = [t.lower_ for t in doc[j:min(end, j + 3)]]
+        k = j + 1 if words[:1] == ["in"] else j + 2 if words[:2] == ["out", "of"] else None
+        if k is None or k >= end or not value or value != int(value):
+            return None
+        second = self._value_at(doc, k, end)
+        if second is None or second[2] != "count" or not value < second[0] <= 1000 \
+                or doc[k].ent_type_ in _SKIP_ENTS:
+            return None
+        return round(100 * value / second[0], 1), second[1], "share"
 
     def _unit(self, doc: Doc, q: Quantity, end: int) -> Quantity:
         """Rule 5: unit words after, currency symbols before."""

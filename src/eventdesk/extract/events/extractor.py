@@ -230,6 +230,8 @@ class _Extractor:
         a1, a2 = roles(main, m.tokens, self.actors)
         if m.claim_tokens:
             a1 = claimant(m.claim_tokens, self.actors) or a1
+        if a1 is None and m.event_type in ("Battles", "Explosions/Remote violence"):
+            a1 = _demonym_forces(main)  # "an Israeli strike", "Russian shelling"
         event_type, sub = m.event_type, m.sub_event_type
         when = self.ctx.date_for(m.tokens, sent, paragraph)
         period = duration_unit(main)
@@ -285,7 +287,8 @@ class _Extractor:
         if acled_type.not_an_occasion(main, m.tokens):
             return []
         summary = sub == TERRITORY and acled_type.counted_summary(main) and len(where) < 2
-        if sub == TERRITORY and acled_type.nonviolent_transfer(sent):
+        if event_type == "Battles" and (sub == TERRITORY or main.lemma_.lower() == "enter") \
+                and acled_type.nonviolent_transfer(sent):
             event_type, sub = "Strategic developments", "Non-violent transfer of territory"
         if sub == TERRITORY:
             if a1 is not None and a1.inter is not None:
@@ -322,6 +325,8 @@ class _Extractor:
             ev.sources[0] = _trim(ev.sources[0], self.document.body, main.idx)
             if fallback:
                 ev.extra["actor1_fallback"] = True
+            if not any(t.i in self.date_tokens for t in sent):
+                ev.extra["soft_date"] = True  # its time is the context's: a retelling's own day may correct it
             if summary:
                 ev.extra["summary"] = True  # "overran three provincial capitals" (see _drop_summaries)
             if generic:
@@ -351,10 +356,21 @@ def _drop_summaries(events: list[Event]) -> list[Event]:
         (_same_time(e, t) or not t.date) and t.actor1 == e.actor1 for t in told) >= 2)]
 
 
+def _same_scene(target: Event, ev: Event) -> bool:
+    """An undated violent detail at the very place of a violent event told before ('Security
+    forces struck the building with heavy weapons' after the siege of a Mogadishu hotel)
+    tells more of that event, not another occasion."""
+    return bool(ev.extra.get("soft_date") and not ev.historical and not target.historical
+                and ev.location and ev.location == target.location and (ev.geo_precision or 3) < 3
+                and not {target.event_type, ev.event_type} - set(acled_type.VIOLENT))
+
+
 def _definite(m: Mention) -> bool:
     """'the attack', 'the assault', 'the blast': a definite occurrence noun points back at an
     event the article has told."""
     a = m.main  # type: ignore[attr-defined]
+    if a.pos_ == "VERB":  # "as the bomb detonated": its subject points back
+        a = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), a)
     return a.pos_ == "NOUN" and a.tag_ == "NN" and any(
         c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in a.children)
 
@@ -369,9 +385,11 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
     carried out the attack' after 'fighters were killed'), at a compatible time. The retelling
     lends what the first telling lacked: its type, actor, a finer place, a day, a toll."""
     for target in reversed(events):
-        if target.historical != ev.historical or (target.date and ev.date and not _same_time(target, ev)):
+        soft = target.extra.get("soft_date") or ev.extra.get("soft_date")
+        if (target.historical != ev.historical and not soft) or (
+                target.date and ev.date and not _same_time(target, ev) and not soft):
             continue
-        if not definite and not (target.extra.get("generic") and not ev.extra.get("generic")
+        if not definite and not (_same_scene(target, ev) or target.extra.get("generic") and not ev.extra.get("generic")
                                  and ev.event_type in acled_type.VIOLENT
                                  and (not target.country or not ev.country or target.country == ev.country)):
             continue  # an indefinite report folds only into a first telling that said too little
@@ -391,8 +409,10 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
         if ev.geo_precision and (target.geo_precision is None or ev.geo_precision < target.geo_precision):
             for name in RETELL_FIELDS:
                 setattr(target, name, getattr(ev, name))
-        if ev.date and (not target.date or len(ev.date) > len(target.date)):
-            target.date, target.date_precision = ev.date, ev.date_precision
+        if ev.date and (not target.date or len(ev.date) > len(target.date) or (
+                target.extra.get("soft_date") and not ev.extra.get("soft_date"))):
+            target.date, target.date_precision, target.historical = ev.date, ev.date_precision, ev.historical
+            target.extra.pop("soft_date", None)
         if target.fatalities is None and ev.fatalities is not None:
             target.fatalities, target.fatalities_high = ev.fatalities, ev.fatalities_high
         if len(target.sources) < MAX_SOURCES:
@@ -415,6 +435,21 @@ def _crowd_sides(event_type: str, a1: ActorInfo | None, a2: ActorInfo | None, wh
     met_by = next((a for a in (a1, a2) if a is not None and a.is_state), None)
     return crowd, (met_by if met_by is not None else a2 if a2 is not None and a2.name != crowd.name
                    and not a2.name.startswith(("Protesters", "Rioters")) else None)
+
+
+def _demonym_forces(main) -> ActorInfo | None:
+    """The state forces a nationality adjective on the trigger names ("an Israeli strike",
+    "US drone strikes"): ACLED codes a state's strike to its military forces."""
+    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+    registry = ActorRegistry.default()
+    for c in main.children:
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
+            country = registry.canonical_country(c.text)
+            if country:
+                ref = registry.state_actor(country, "military")
+                return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+    return None
 
 
 def _holder(where) -> ActorInfo | None:

@@ -25,6 +25,7 @@ LINK_DEPS = {"prep", "pobj", "dobj", "nsubj", "nsubjpass", "relcl", "acl", "agen
              "amod", "poss", "attr", "oprd", "npadvmod", "pcomp", "xcomp", "appos"}
 OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd"}
 OBJECT_PREPS = {"of", "from", "over"}
+PERSON_PRONOUNS = {"he", "him", "she", "her", "they", "them"}
 MAX_LINK = 3  # tree hops; set by reading the seed sentences: "claimed ... for an attack ... that killed"
 
 
@@ -100,6 +101,9 @@ def _condition(tok: Token, trig: Trigger, lex: EventLexicon, place_tokens: set[i
     if trig.requires == "place_object":
         if any(o.lemma_.lower() == "place" and o.dep_ == "dobj" for o in objs):
             return False  # "have taken place in Iraq"
+        if any(o.dep_ in ("dobj", "nsubjpass") and (o.ent_type_ == "PERSON" or o.lower_ in PERSON_PRONOUNS)
+               for o in objs):
+            return False  # "Woodke was taken from his home": a person taken, not ground
         return any(_has_place(o, place_tokens, lex) and o.ent_type_ != "PERSON" and not _materiel(o)
                    for o in objs)
     if trig.requires == "person_object":
@@ -175,6 +179,8 @@ def _refine(mention: Mention, lex: EventLexicon) -> None:
         if words & ref.cues:
             if ref.sub_event_type == "Air/drone strike" and mention.sub_event_type == "Remote explosive/landmine/IED":
                 continue
+            if ref.sub_event_type == "Remote explosive/landmine/IED" and mention.sub_event_type == "Air/drone strike":
+                continue  # "the military bombed a village": bombs dropped from the air
             mention.event_type, mention.sub_event_type = ref.event_type, ref.sub_event_type
             return
 
@@ -186,7 +192,13 @@ def _join_weak(groups: dict[int, list[int]], found: list[tuple[Token, Trigger]])
     parse links. A claim of responsibility keeps its own group (it credits an event)."""
     strong = [k for k, members in groups.items() if any(not found[i][1].weak for i in members)]
     if not strong:
-        return groups
+        # only weak words ("Suicide bombers struck a mosque, killing four"): one occurrence
+        plain = [k for k, members in groups.items() if not any(found[i][1].role == "claim" for i in members)]
+        if len(plain) < 2:
+            return groups
+        out = {k: list(v) for k, v in groups.items() if k not in plain}
+        out[plain[0]] = [i for k in plain for i in groups[k]]
+        return out
     out = {k: list(v) for k, v in groups.items() if k in strong}
     for k, members in groups.items():
         if k in strong:

@@ -62,7 +62,10 @@ class Context:
         places = clean_places(places, actors)
         places = sorted(places + locative_places(doc, places, actors), key=lambda p: p.start)
         modifiers = [p for p in places if self._modifier(doc, p)]
-        self.places = [p for p in places if p not in modifiers]
+        # an area across borders ("the Horn of Africa", "the Sahel") is no ACLED location:
+        # the event's country, when the text gives one, says more
+        self.areas = [p for p in places if not p.value.country and p not in modifiers]
+        self.places = [p for p in places if p not in modifiers and p.value.country]
         # "clashes between Iraqi and Kurdish forces": a demonym on an actor's noun says in which
         # of the article's countries a sentence that names no place happened
         actor_toks = {i for a in actors for i in range(a.start, a.end)}
@@ -106,6 +109,20 @@ class Context:
         return best
 
     def place_for(self, tokens: list[Token], sent: Span, paragraph: list[Span]) -> tuple[PlaceInfo | None, int | None]:
+        place, prec = self._place_for(tokens, sent, paragraph)
+        if (prec or 3) == 3:
+            # a lead that locates its news by country only ("in northern Syria") is told
+            # precisely by the next paragraph ("... the hotel in the capital Mogadishu")
+            named = self.lead_named_place(sent)
+            if named is not None and (place is None or place.country == named.country):
+                return named, named.geo_precision or 1
+        if place is None:
+            area = [p for p in self.areas if sent.start <= p.start < sent.end]
+            if area:
+                return self._with_precision(area[0], 3)
+        return place, prec
+
+    def _place_for(self, tokens: list[Token], sent: Span, paragraph: list[Span]) -> tuple[PlaceInfo | None, int | None]:
         for tok in sorted(tokens, key=lambda t: len(list(t.ancestors))):
             found = self._place_in(tok)
             if found:

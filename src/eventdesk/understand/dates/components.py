@@ -54,11 +54,15 @@ def _scan_patterns(lex: TemporalLexicon) -> re.Pattern:
         rf"(?:as\s+)?{year}\s+{r('ending')}",
         rf"(?:{r('part')})[\s-]*(?:{year}|{r('month')}(?:\s+{year})?)",
         rf"(?:(?:{r('part')})\s+)?{r('deixis')}\s+{r('unit')}",
-        rf"{number}\s+{r('unit')}\s+ago",
+        rf"{number}\s+{r('unit')}\s+(?:ago|later)",
+        rf"the\s+(?:next|following)\s+{r('unit')}",
         rf"{r('relative_day')}",
         rf"{r('recent')}",
         rf"(?:the\s+)?{r('season')}\s+of\s+{year}",
         rf"(?:last|this past|next)\s+{r('weekday')}",
+        # "last June", not "this may be": the month May only when written with a capital
+        rf"(?:{r('deixis')})\s+(?:(?!may\b){r('month')}|(?-i:May)\b)",
+        rf"(?:(?:{r('deixis')})\s+)?{r('holiday')}(?:,?\s+{year})?",
         rf"{r('weekday')}(?:\s+{r('day_part')})?",
         month_day,
         rf"{r('month')},?\s+{year}",
@@ -125,18 +129,40 @@ class DatesComponent:
         published = doc.user_data.get("published")
         taken = [False] * len(doc)
         kept: list[Span] = []
+        sequels: list[Span] = []
         # longest first, so "since 2014" wins over the model's "2014"
         for span in sorted(self.candidates(doc), key=lambda s: (s.start - s.end, s.start)):
             if any(taken[span.start:span.end]):
                 continue
             span, value = self._resolve(doc, span, published)
+            if value is None and self.resolver.sequel_of(span.text) is not None:
+                sequels.append(span)
+                taken[span.start:span.end] = [True] * len(span)
+                continue
             if value is None and not self.config.keep_unresolved:
                 continue
             span._.date = value
             kept.append(span)
             taken[span.start:span.end] = [True] * len(span)
-        doc.spans[self.config.spans_key] = sorted(kept, key=lambda s: s.start)
+        kept = sorted(kept, key=lambda s: s.start)
+        for span in sorted(sequels, key=lambda s: s.start):
+            value = self._sequel(doc, span, kept)
+            if value is not None or self.config.keep_unresolved:
+                span._.date = value
+                kept = sorted([*kept, span], key=lambda s: s.start)
+        doc.spans[self.config.spans_key] = kept
         return doc
+
+    def _sequel(self, doc: Doc, span: Span, kept: list[Span]) -> DateValue | None:
+        """"In October 2016 ... two months later": the shift counts from the last date the
+        text gave before it, in its paragraph or the one before ("On 27 November, rebels
+        burst out ...\nOver the next week, rebels took Hama"); a date further back may
+        belong to another story."""
+        before = [k for k in kept if k.end <= span.start and k._.date is not None
+                  and doc.text.count("\n", k.end_char, span.start_char) <= 1]
+        if not before:
+            return None
+        return self.resolver.after(before[-1]._.date, self.resolver.sequel_of(span.text))
 
     def _resolve(self, doc: Doc, span: Span, published) -> tuple[Span, DateValue | None]:
         """A count of units followed by after/before borrows the next date of its sentence
@@ -145,6 +171,8 @@ class DatesComponent:
         sign_at = span.end if span.end < len(doc) else None
         if self.resolver.lex.lookup("anchor_sign", span[-1].lower_) is not None and len(span) > 1:
             sign_at = span.end - 1  # the model's span took the "after" in already
+        if sign_at is not None and doc[sign_at].lower_ in ("later", "earlier"):
+            sign_at = None  # "two months later" takes no date after it: a sequel (below)
         if sign_at is not None and self.resolver.lex.lookup("anchor_sign", doc[sign_at].lower_) is not None:
             sent_end = span.sent.end if doc.has_annotation("SENT_START") else len(doc)
             rest = doc[span.start:min(sent_end, sign_at + 1 + ANCHOR_WINDOW)].text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -41,6 +42,14 @@ def _check_choice(field: str, choices: set[str]):
     return check
 
 
+def _check_holiday(entry: dict, path: Path) -> None:
+    _forms(entry, path)
+    try:
+        date(2000, entry.get("month"), entry.get("day"))  # 2000: a leap year
+    except (TypeError, ValueError) as exc:
+        raise ValueError("'month' and 'day' must name a calendar day") from exc
+
+
 def _check_season(entry: dict, path: Path) -> None:
     _forms(entry, path)
     months = entry.get("months")
@@ -53,7 +62,7 @@ def alternation(forms) -> str:
     yesterday" wins over "the day before"); a form ending in "." keeps its dot optional."""
     parts = []
     for form in sorted(set(forms), key=len, reverse=True):
-        esc = re.escape(form.lower()).replace(r"\ ", r"\s+")
+        esc = re.escape(form.lower()).replace(r"\ ", r"\s+").replace("'", "['\u2019]")
         if form.endswith("."):
             esc = esc[:-2] + r"\.?"
         parts.append(esc)
@@ -85,6 +94,7 @@ class TemporalLexicon:
     number: dict[str, int]
     anchor_sign: dict[str, int]
     recent: dict[str, str]
+    holiday: dict[str, tuple[int, int]]
     patterns: dict[str, str]  # name -> alternation source
 
     @classmethod
@@ -105,6 +115,10 @@ class TemporalLexicon:
         for entry in knowledge.load(FILE, "seasons", _check_season):
             for form in entry["forms"]:
                 seasons[form.lower()] = tuple(entry["months"])
+        holidays = {}
+        for entry in knowledge.load(FILE, "holidays", _check_holiday):
+            for form in entry["forms"]:
+                holidays[form.lower()] = (entry["month"], entry["day"])
         lex = dict(
             weekday=table("weekdays", "day", _check_int("day", 0, 6)),
             month=table("months", "month", _check_int("month", 1, 12)),
@@ -116,6 +130,7 @@ class TemporalLexicon:
             number=table("number_words", "value", _check_int("value", 1, 1000)),
             anchor_sign=table("anchor_shifts", "sign", _check_int("sign", -1, 1)),
             recent=table("recent_spans", "unit", _check_choice("unit", {"week", "month"})),
+            holiday=holidays,
         )
         simple = {k: alternation(v) for k, v in lex.items()}
         simple["ending"] = alternation(table("ending_verbs", None, _forms))

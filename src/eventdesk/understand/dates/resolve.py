@@ -165,12 +165,16 @@ class DateResolver:
         self.weekday = re.compile(rf"^(?:(last|this past|this|next|on)\s+)?({r('weekday')})"
                                   rf"(?:\s+({r('day_part')}))?\b")
         self.deictic = re.compile(rf"^(?:({r('part')})[\s-]*)?({r('deixis')})\s+({r('unit')})$")
-        self.month = re.compile(rf"^(?:({r('part')})[\s-]*)?({r('month')})(?:,?\s+(?:of\s+)?{YEAR})?$")
+        self.month = re.compile(rf"^(?:({r('part')})[\s-]*)?(?:({r('deixis')})\s+)?({r('month')})"
+                                rf"(?:,?\s+(?:of\s+)?{YEAR})?$")
+        self.holiday = re.compile(rf"^(?:({r('deixis')})\s+)?({r('holiday')})(?:,?\s+{YEAR})?$")
         self.season = re.compile(rf"^(?:({r('part')})[\s-]*)?(?:the\s+)?(?:({r('deixis')})\s+)?"
                                  rf"({r('season')})(?:\s+(?:of\s+)?{YEAR})?$")
         self.year_end = re.compile(rf"^(?:as\s+)?{YEAR}\s+(?:{r('ending')})$")
         self.year = re.compile(rf"^(?:({r('part')})[\s-]*)?(?:the\s+year\s+)?{YEAR}$")
         self.decade = re.compile(r"\d{4}'?s$")
+        # "two months later", "the following day": a shift from the date the text gave last
+        self.sequel = re.compile(rf"^(?:(?:{NUMBER}\s+({r('unit')})\s+later)|(?:the\s+(?:next|following)\s+({r('unit')})))$")
         self.lead = re.compile(r"^(?:on|in|at|during|by|from|of|until|throughout|as of|around|about|"
                                r"early on|the|as)\s+")
 
@@ -182,6 +186,7 @@ class DateResolver:
         s = normalise(text)
         anchor = Anchor.parse(published)
         self._year_hint = year_hint
+        self._possessive = re.search(r"['\u2019]s?\W*$", text) is not None
         m = self.range_start.match(s)
         if m:
             v = self.resolve(m[1], published, tense_hint, year_hint)
@@ -191,9 +196,25 @@ class DateResolver:
             return replace(v, end=end, open_end=True)
         return self._resolve(s, anchor, tense_hint or "past")
 
-    def _resolve(self, s: str, anchor: Anchor | None, tense: str) -> DateValue | None:
-        if not s or _TIME_ONLY.match(s):
+    def sequel_of(self, text: str) -> tuple[float, str] | None:
+        """(count, unit) of "two months later" / "the next day": told after another date."""
+        s = normalise(text)
+        m = self.sequel.match(s) or self.sequel.match(self.lead.sub("", s))
+        if not m:
             return None
+        if m[3]:
+            return 1.0, self.lex.lookup("unit", m[3])
+        n = self.lex.count(m[1])
+        return (n, self.lex.lookup("unit", m[2])) if n is not None else None
+
+    def after(self, base: DateValue, sequel: tuple[float, str]) -> DateValue:
+        """The date `sequel` after `base`, no more precise than `base`."""
+        d, prec = shift(base.start, sequel[1], sequel[0])
+        return value(d, max(prec, base.precision, key=RANK.get), True)
+
+    def _resolve(self, s: str, anchor: Anchor | None, tense: str) -> DateValue | None:
+        if not s or _TIME_ONLY.match(s) or self.sequel.match(s) or self.sequel.match(self.lead.sub("", s)):
+            return None  # a sequel is dated from the text's previous date (DatesComponent)
         m = self.anchor_shift.match(s)
         if m:
             return self._anchor_shift(m, anchor, tense)
@@ -218,7 +239,7 @@ class DateResolver:
         stripped = self.lead.sub("", s)
         while stripped != s:
             s, stripped = stripped, self.lead.sub("", stripped)
-        for rule in (self._weekday, self._deictic, self._month, self._season, self._year):
+        for rule in (self._weekday, self._deictic, self._month, self._holiday, self._season, self._year):
             v = rule(s, anchor, tense)
             if v is not False:
                 return v
@@ -261,16 +282,26 @@ class DateResolver:
                 return value(date(int(year), month, int(day)), "day", False)
             except ValueError:
                 return None
-        if anchor is None:
-            return None
-        y = anchor.day.year
-        if tense == "future":
-            y += (month, int(day)) < (anchor.day.month, anchor.day.day)
+        return self._month_day(month, int(day), anchor, tense)
+
+    def _month_day(self, month: int, day: int, anchor, tense):
+        """A day of a month written without its year ("Aug. 4", "New Year's Eve"): only the
+        year is borrowed, so the day stays a day whenever the publication date or the text
+        pins the year ("on Aug. 4" in a page of September 2021 is 4 August 2021)."""
+        hint = getattr(self, "_year_hint", None)
+        if anchor is None or anchor.precision == "year" and hint:
+            y = hint  # the text's own year ("In 2016 ... on Aug. 4"), as for a bare month
+            if y is None:
+                return None
         else:
-            end = interval(anchor.day, anchor.precision)[1]
-            y -= (month, int(day)) > (end.month, end.day)
+            y = anchor.day.year
+            if tense == "future":
+                y += (month, day) < (anchor.day.month, anchor.day.day)
+            else:
+                end = interval(anchor.day, anchor.precision)[1]
+                y -= (month, day) > (end.month, end.day)
         try:
-            return relative_to(anchor, date(y, month, int(day)), "day")
+            return value(date(y, month, day), "day", True)
         except ValueError:
             return None
 
@@ -321,9 +352,18 @@ class DateResolver:
         if not m:
             return False
         part = self.lex.lookup("part", m[1]) if m[1] else None
-        month = self.lex.lookup("month", m[2])
-        if m[3]:
-            return narrow(value(date(int(m[3]), month, 1), "month", False), part)
+        month = self.lex.lookup("month", m[3])
+        if m[4]:
+            return narrow(value(date(int(m[4]), month, 1), "month", False), part)
+        if m[2] and anchor is not None:
+            # "last June": the latest June before the publication's month, "next June" the
+            # first after it, "this June" the publication's year
+            shift_n, y = self.lex.lookup("deixis", m[2]), anchor.day.year
+            if shift_n < 0:
+                y -= month >= anchor.day.month
+            elif shift_n > 0:
+                y += month <= anchor.day.month
+            return narrow(relative_to(anchor, date(y, month, 1), "month"), part)
         if anchor is None or anchor.precision == "year":
             # "As 2016 ended ... in November": the text's own year, else no guess (a year
             # precision answer would claim the month is unknown while the text gives it)
@@ -336,6 +376,19 @@ class DateResolver:
             y -= month > interval(anchor.day, anchor.precision)[1].month
         v = relative_to(anchor, date(y, month, 1), "month")
         return narrow(v, part) if v and v.precision == "month" else v
+
+    def _holiday(self, s, anchor, tense):
+        """A feast of a fixed calendar day ("on New Year's Eve", "Christmas Day 2016")."""
+        # normalise() cut the possessive of "New Year's" as it does "Tuesday's"
+        m = self.holiday.match(s) or (getattr(self, "_possessive", False) and self.holiday.match(s + "'s"))
+        if not m:
+            return False
+        month, day = self.lex.lookup("holiday", m[2])
+        if m[3]:
+            return value(date(int(m[3]), month, day), "day", False)
+        if m[1] and anchor is not None and self.lex.lookup("deixis", m[1]) < 0:
+            tense = "past"
+        return self._month_day(month, day, anchor, tense)
 
     def _season(self, s, anchor, tense):
         m = self.season.match(s)

@@ -92,10 +92,16 @@ class PlaceResolver:
                     if n and n[0].isupper() and "(" not in n and (len(n) >= 5 or " " in n):
                         names.add(n)
             self.matcher.add("PLACE", list(nlp.tokenizer.pipe(sorted(names))))
+        # Countries by every name the sources give them: the small model cuts long names
+        # ("the Democratic Republic of the" + "Congo") or calls "DRC" an organisation.
+        self.countries = PhraseMatcher(nlp.vocab)
+        forms = {f for fs in self.gazetteer.index.country_forms.values() for f in fs}
+        self.countries.add("COUNTRY", list(nlp.tokenizer.pipe(sorted(forms))))
 
     # -- candidate spans ----------------------------------------------------------------
     def _candidates(self, doc: Doc) -> list[Span]:
         found: list[Span] = []
+        later: list[Span] = []
         for ent in doc.ents:
             span = _trim(ent)
             if span is None:
@@ -105,9 +111,13 @@ class PlaceResolver:
             elif ent.label_ == "NORP" and self.demonyms:
                 if self.gazetteer.demonym(span.text) is not None:
                     found.append(span)
-            elif ent.label_ in self.mislabelled and _locative(span) and _name_like(span):
-                if any(q > 0 for _, q in self.gazetteer.candidates(span.text)):
-                    found.append(span)
+            elif ent.label_ in self.mislabelled and _name_like(span) and \
+                    any(q > 0 for _, q in self.gazetteer.candidates(span.text)):
+                (found if _locative(span) else later).append(span)
+        # one sense per document: a name once used as a place ("Goma, the main city of ...")
+        # is that place where the model calls it a person again ("the blitzkrieg on Goma")
+        places = {s.text for s in found}
+        found += [s for s in later if s.text in places and not s.root.dep_.startswith("nsubj")]
         if self.matcher is not None:
             for _, start, end in self.matcher(doc):
                 span = doc[start:end]
@@ -116,6 +126,12 @@ class PlaceResolver:
                 if span.root.ent_type_ != "PERSON" or _locative(span) or (
                         doc.has_annotation("DEP") and not span.root.dep_.startswith("nsubj")):
                     found.append(span)
+        for _, start, end in self.countries(doc):
+            span = doc[start:end]
+            # a country's name inside an organisation's ("the Bank of the Congo") stays its name
+            if not any(t.ent_type_ == "ORG" and t.ent_iob_ == "B" for t in span[1:]) and not (
+                    start > 0 and doc[start - 1].ent_type_ == "ORG" and doc[start].ent_iob_ == "I"):
+                found.append(span)
         return [s for s in filter_spans(found) if not self._not_a_place(s)]
 
     def _not_a_place(self, span: Span) -> bool:
@@ -125,6 +141,8 @@ class PlaceResolver:
         text = span.text
         if text.isupper() and len(text) <= ALIAS_MAX_LEN and self._is_alias(text):
             return True
+        if len(span) == 1 and _calendar_word(text):
+            return True  # "in May the faction ...": the tagger's GPE is the month
         return _nisba(span, self.titles)
 
     def _is_alias(self, text: str) -> bool:
@@ -153,8 +171,8 @@ class PlaceResolver:
         home = {p.country_code for p, s in zip(places, spans)
                 if p is not None and s.label_ not in self.mislabelled and s.label_}
         out = []
-        for span, place in zip(spans, places):
-            if place is None:
+        for i, (span, place) in enumerate(zip(spans, places)):
+            if place is None or self._weak_abroad(span, place, places[:i] + places[i + 1:]):
                 continue
             if span.label_ in self.mislabelled and home and place.country_code not in home:
                 continue  # "in Mayadeen" as DATE: a town of the article's countries or nothing
@@ -169,6 +187,22 @@ class PlaceResolver:
         doc.spans["places"] = sorted(out, key=lambda x: x.start)
         self._relabel(doc, out)
         return doc
+
+    def _weak_abroad(self, span: Span, place: Place, others: list[Place | None]) -> bool:
+        """A town reached only through another spelling or a loose match, in a country none
+        of the document's other names points to, is another name, not that town:
+        "Mantong" in an article on Myanmar is no hamlet of Indonesia that GeoNames also
+        calls so. A main name, a big town (Kiev) and a region keep their reading; with no
+        other country in the document there is nothing to weigh it against."""
+        if place.geo_precision == 3 or place.kind in ("capital", "part") or not place.country_code:
+            return False
+        countries = {p.country_code for p in others if p is not None and p.country_code}
+        if not countries or place.country_code in countries:
+            return False
+        if place.population >= self.gazetteer.config.notable_population:
+            return False
+        quality = self.gazetteer.match_quality(span.text, place)
+        return quality is not None and quality < 2
 
     def _part(self, span: Span, place: Place) -> tuple[Span, Place]:
         """"eastern Syria", "the north-east of Iraq": the span grows over the compass words."""
@@ -238,6 +272,15 @@ class PlaceResolver:
         doc.ents = ents
 
 
+def _calendar_word(text: str) -> bool:
+    """A month or day name of the temporal lexicon ("May", "March", "Sunday")."""
+    from eventdesk.understand.dates.lexicon import TemporalLexicon
+
+    lex = TemporalLexicon.default()
+    word = text.lower()
+    return len(word) > 3 and (word in lex.month or word in lex.weekday) or word == "may"
+
+
 def _trim(span: Span) -> Span | None:
     """Drop a leading "the" and a trailing possessive."""
     start, end = span.start, span.end
@@ -275,7 +318,15 @@ def _locative(span: Span) -> bool:
         return True
     if len(before) == 2 and before[-1] == "of" and before[0] in _of_locative():
         return True  # "two villages west of al-Bab", "the town of Mayadeen"
-    return _next_word(span) in context_words("region_after") or _taken_ground(span)
+    return _next_word(span) in context_words("region_after") or _taken_ground(span) or _settlement_appos(span)
+
+
+def _settlement_appos(span: Span) -> bool:
+    """"Goma, the main city in the east": an apposition that says the name is a settlement."""
+    if not span.doc.has_annotation("DEP"):
+        return False
+    words = context_words("settlement_after") | {"capital"}
+    return any(c.dep_ == "appos" and c.lower_ in words for c in span.root.children)
 
 
 def _taken_ground(span: Span) -> bool:

@@ -182,7 +182,9 @@ class Gazetteer:
         idx = self.index.demonyms.get(name_key(name_or_code))
         if idx is None:
             found = [i // 2 for i in self.index.keys.get(name_key(name_or_code), ())]
-            idx = next((i for i in found if self.index.records[i][6] == "country"), None)
+            found = [i for i in found if self.index.records[i][6] == "country"]
+            # "Congo" names two countries: the document's other names decide, not this one
+            idx = found[0] if len(found) == 1 else None
         return self.index.records[idx][2] if idx is not None else None
 
     def demonym(self, text: str) -> Place | None:
@@ -201,6 +203,12 @@ class Gazetteer:
                 self._seen.clear()
             found = self._seen[name] = self._lookup(name)
         return list(found)
+
+    def match_quality(self, name: str, place: Place) -> int | None:
+        """How `name` reached `place`: 2 a main (or curated) name, 1 an alternate, 0 a loose
+        match; None when `name` does not reach it at all."""
+        found = [q for i, q in self.candidates(name) if self.index.records[i][0] == place.id]
+        return max(found) if found else None
 
     def _lookup(self, name: str) -> list[tuple[int, int]]:
         key = name_key(name)

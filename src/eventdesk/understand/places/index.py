@@ -34,7 +34,7 @@ from eventdesk.knowledge.loader import load_all
 from eventdesk.understand.places import regions as place_regions
 from eventdesk.understand.places.names import is_latin, name_key, plain_name, skeleton_of_key
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 ADMIN1_TRIM = 0.0
 # A city this big lends every spelling GeoNames holds for it to the bare-name test of regions:
 # of the 20 regions the per-region rule freed, the capitals' exonyms (Kiev, Leningrad, Sofiya,
@@ -56,6 +56,9 @@ class GazetteerIndex:
     demonyms: dict[str, int] = field(default_factory=dict)  # name_key -> country record
     countries: dict[str, int] = field(default_factory=dict)  # ISO2 -> record
     country_names: dict[str, str] = field(default_factory=dict)  # ISO2 -> English name
+    # ISO2 -> the written forms of the country's names (short, long, curated), for finding
+    # "the Democratic Republic of the Congo" whole where the small model cuts it short
+    country_forms: dict[str, list[str]] = field(default_factory=dict)
 
 
 def cache_dir() -> Path:
@@ -217,6 +220,7 @@ def build_index() -> GazetteerIndex:
                      float(latlng[1]), "country", int(c.get("population") or 0), False), alts)
         b.index.countries[iso] = idx
         b.index.country_names[iso] = c["name"]
+        b.index.country_forms[iso] = country_forms([c["name"], *alts])
         if ci.get("demonym"):
             demonym_of[name_key(ci["demonym"])].append(idx)
 
@@ -333,6 +337,21 @@ def build_index() -> GazetteerIndex:
     return b.finish()
 
 
+def country_forms(names: list[str]) -> list[str]:
+    """The forms a text writes a country's names in: each name as given (not the inverted
+    "Congo, Democratic Republic of the" of lists, not a two-letter code), and "X of the Y"
+    also as "X of Y" ("Democratic Republic of Congo")."""
+    out: list[str] = []
+    for name in names:
+        name = name.strip()
+        if "," in name or len(name) < 3 or not is_latin(name):
+            continue
+        for form in (name, name.replace(" of the ", " of ")):
+            if form not in out:
+                out.append(form)
+    return out
+
+
 def _links(province: str, voted: str | None, provinces: set[str], rivals: int) -> bool:
     """Whether the town named like a province ties the province to the town's admin1 code,
     where the cities1000 table may name that code too: when it does not, when it names it
@@ -403,6 +422,9 @@ def _add_curated(b: _Builder) -> None:
             if "lat" in entry:  # a curated point replaces a poor source point
                 b.index.records[idx] = rec[:4] + (float(entry["lat"]), float(entry["lon"])) + rec[6:]
             b.add_names(idx, alts, trusted=True)
+            if b.index.records[idx][6] == "country":
+                forms = b.index.country_forms.setdefault(iso, [])
+                forms += [f for f in country_forms(alts) if f not in forms]
             continue
         iso = entry["country"]
         same = _same_town(b, entry) if KINDS[entry["kind"]] == 1 else None
