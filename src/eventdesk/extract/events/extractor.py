@@ -361,6 +361,7 @@ def _same_scene(target: Event, ev: Event) -> bool:
     forces struck the building with heavy weapons' after the siege of a Mogadishu hotel)
     tells more of that event, not another occasion."""
     return bool(ev.extra.get("soft_date") and not ev.historical and not target.historical
+                and "period" not in ev.extra  # "four days of fighting" before a capture: its own event
                 and ev.location and ev.location == target.location and (ev.geo_precision or 3) < 3
                 and not {target.event_type, ev.event_type} - set(acled_type.VIOLENT))
 
@@ -369,8 +370,10 @@ def _definite(m: Mention) -> bool:
     """'the attack', 'the assault', 'the blast': a definite occurrence noun points back at an
     event the article has told."""
     a = m.main  # type: ignore[attr-defined]
-    if a.pos_ == "VERB":  # "as the bomb detonated": its subject points back
-        a = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), a)
+    if a.pos_ == "VERB":  # "as the bomb detonated": its subject, an occurrence or its weapon, points back
+        lex = load_lexicon()
+        a = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
+                  and (c.lemma_.lower() in lex.triggers or acled_type.weapon_of([c], acled_type.typing_cues()))), a)
     return a.pos_ == "NOUN" and a.tag_ == "NN" and any(
         c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in a.children)
 

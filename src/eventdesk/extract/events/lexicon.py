@@ -25,7 +25,7 @@ EVENT_TYPES = {
                                "Headquarters or base established", "Looting/property destruction",
                                "Non-violent transfer of territory", "Other"},
 }
-REQUIRES = {None, "place_object", "person_object", "context", "not_context", "dated"}
+REQUIRES = {None, "place_object", "place_subject", "person_object", "context", "not_context", "dated"}
 MODALITY_KINDS = {"modal", "presupposing", "accident", "unconfirmed", "tally", "unrealised_verb", "unrealised_noun", "conditional", "habitual", "negation", "backing",
                   "commentary", "negated_object", "place_count", "past_form"}
 BOUNDS = {"low", "both", "high"}

@@ -98,6 +98,9 @@ def _condition(tok: Token, trig: Trigger, lex: EventLexicon, place_tokens: set[i
     if trig.requires == "dated":  # outcome nouns told as background: "its defeat at Baghuz in March 2019"
         return any(t.ent_type_ == "DATE" for t in tok.subtree)
     objs = _objects(tok)
+    if trig.requires == "place_subject":  # "Sheberghan fell on Saturday": the place is the subject
+        return any(c.dep_ == "nsubj" and _has_place(c, place_tokens, lex) and c.ent_type_ != "PERSON"
+                   for c in tok.children)
     if trig.requires == "place_object":
         if any(o.lemma_.lower() == "place" and o.dep_ == "dobj" for o in objs):
             return False  # "have taken place in Iraq"
