@@ -287,6 +287,21 @@ def evaluate(gold: Annotated[Path, typer.Option(help="Gold folder: <stem>.yaml f
     raise typer.Exit(code)
 
 
+@app.command()
+def serve(db: DbOption = "eventdesk.db",
+          host: Annotated[str, typer.Option(help="Address to listen on (localhost by default).")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port.")] = 8000,
+          token_file: Annotated[Optional[Path], typer.Option(help="File holding the bearer token that allows POST /api/documents (else EVENTDESK_TOKEN; without either the server is read-only).")] = None,
+          ) -> None:
+    """Serve the HTTP API (/api, /docs) and the web pages over the store."""
+    from eventdesk.web.serve import serve as run_server
+
+    try:
+        run_server(db, host, port, token_file)
+    except EventdeskError as exc:
+        _fail(exc)
+
+
 def main() -> None:  # pragma: no cover - console entry
     app()
 

@@ -3,8 +3,8 @@
 Use as `raise InputError(Errors.E101.format(path=p, reason=r))`. Codes are stable so that
 logs, the store (`status_reason`) and documentation can point at them.
 Ranges: E0xx configuration, E1xx input, E2xx cleaning, E3xx knowledge data, E4xx NLP and
-extraction, E5xx store, E6xx export and evaluation. W-codes are warnings: the document is kept
-and processed, one field or part of it is not.
+extraction, E5xx store, E6xx export and evaluation, E7xx the web API (`eventdesk serve`).
+W-codes are warnings: the document is kept and processed, one field or part of it is not.
 """
 
 from __future__ import annotations
@@ -62,6 +62,13 @@ class Errors(metaclass=ErrorsWithCodes):
     W101 = "{source}: field '{field}' ignored: {reason}"
     W102 = "{source}: {message}"
     W201 = "{source}: text of {size} characters cut to the first {limit} (clean max_page_chars)"
+    E701 = "Invalid request: {reason}"
+    E702 = "Writing needs the operator's bearer token (header 'Authorization: Bearer TOKEN')"
+    E703 = "Writing is turned off: the operator set no token (EVENTDESK_TOKEN or --token-file)"
+    E704 = "No such {kind}: '{id}'"
+    E705 = "Internal error while answering {path}; the server log has the details"
+    E706 = "Cannot read the token file {path}: {reason}"
+    E707 = "The browser libraries are not installed in {path}: run scripts/setup (npm ci)"
 
 
 class EventdeskError(Exception):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from eventdesk.export.admin_areas import admin_areas
 from eventdesk.record import Document, Event
 
 ACLED_COLUMNS = [
@@ -51,6 +52,7 @@ def acled_row(ev: Event, docs: dict[str, Document], registry=None) -> dict:
             outlets.append(name)
     full = _full_date(ev.date)
     inter1, inter2, interaction = inter_codes(ev, registry)
+    areas = admin_areas(ev.country, ev.latitude, ev.longitude, ev.geo_precision, ev.location)
     return {
         "event_id_cnty": ev.id, "event_date": full, "year": int(full[:4]) if full else None,
         "time_precision": TIME_PRECISION.get(ev.date_precision or ""),
@@ -61,8 +63,8 @@ def acled_row(ev: Event, docs: dict[str, Document], registry=None) -> dict:
         "inter2": inter2, "interaction": interaction,
         "civilian_targeting": "Civilian targeting" if (ev.actor2 or "").startswith("Civilians")
         else None,
-        "iso": None, "region": None, "country": ev.country, "admin1": ev.extra.get("admin1"),
-        "admin2": None, "admin3": None, "location": ev.location, "latitude": ev.latitude,
+        "iso": areas.iso, "region": areas.region, "country": ev.country,
+        "admin1": ev.extra.get("admin1") or areas.admin1, "admin2": areas.admin2, "admin3": None, "location": ev.location, "latitude": ev.latitude,
         "longitude": ev.longitude, "geo_precision": ev.geo_precision,
         "source": "; ".join(outlets), "source_scale": None,
         "notes": " | ".join(s.text for s in ev.sources[:3]), "fatalities": ev.fatalities or 0,

@@ -13,8 +13,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 # The Alembic revision this code writes; every revision it knows, oldest first.
-SCHEMA_VERSION = "0002"
-KNOWN_VERSIONS = ("0001", "0002")
+SCHEMA_VERSION = "0003"
+KNOWN_VERSIONS = ("0001", "0002", "0003")
 
 
 class Base(DeclarativeBase):
@@ -74,6 +74,18 @@ class MentionRow(Base):
 
 class EventRow(Base):
     __tablename__ = "events"
+    # The web API's filters (eventdesk.web.queries) each find their rows through an index;
+    # lists are ordered by (date, id), so type, sub-type and the historical flag carry both:
+    # "newest of a type" and a deep page read in index order. The actor indexes carry the
+    # date and type so that an actor's dossier counts from the index alone.
+    __table_args__ = (Index("ix_events_date_id", "date", "id"),
+                      Index("ix_events_type_date_id", "event_type", "date", "id"),
+                      Index("ix_events_sub_type_date_id", "sub_event_type", "date", "id"),
+                      Index("ix_events_historical_date_id", "historical", "date", "id"),
+                      Index("ix_events_actor1_date_type", "actor1", "date", "event_type"),
+                      Index("ix_events_actor2_date_type", "actor2", "date", "event_type"),
+                      Index("ix_events_lat_lon", "latitude", "longitude"),
+                      Index("ix_events_fatalities", "fatalities"))
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
     event_type: Mapped[str] = mapped_column(String(64))
     sub_event_type: Mapped[str] = mapped_column(String(64))
