@@ -130,7 +130,7 @@ def test_rerun_into_the_same_folder_adds_no_rows_and_load_fills_a_store(both_run
                                                                          tmp_path):
     _local, _summary, out = both_runs
     before = read_tables(out)
-    run_spark(SparkOptions(inputs=[str(corpus)], out=str(out), partitions=3), spark)
+    run_spark(SparkOptions(inputs=[str(corpus)], out=str(out), partitions=2), spark)
     after = read_tables(out)
     assert {k: len(v) for k, v in after.items()} == {k: len(v) for k, v in before.items()}
     assert after == before

@@ -19,15 +19,18 @@ _DROP = ("kind", "year", "month", "__index_level_0__")
 def read_tables(folder: str | Path) -> dict[str, list[dict]]:
     """The three tables as lists of JSON-export records (the partition columns dropped),
     each sorted by id so that two runs compare row by row."""
+    import pyarrow as pa
     import pyarrow.dataset as ds
 
     folder = Path(folder)
     if not (folder / "documents").is_dir():
         raise ConfigError(Errors.E702.format(path=folder))
+    # explicit types: a table whose months are all unknown has only null partitions
+    parts = ds.partitioning(pa.schema([("year", pa.int32()), ("month", pa.int32())]), flavor="hive")
     out = {}
     for name in ("documents", "events", "claims"):
         path = folder / name
-        rows = (ds.dataset(str(path), format="parquet", partitioning="hive").to_table().to_pylist()
+        rows = (ds.dataset(str(path), format="parquet", partitioning=parts).to_table().to_pylist()
                 if path.is_dir() and any(path.rglob("*.parquet")) else [])
         out[name] = sorted(({k: v for k, v in r.items() if k not in _DROP} for r in rows),
                            key=lambda r: r["id"])
