@@ -53,6 +53,13 @@ def test_dev(shared_dir, tmp_path):
     _gate("dev", evaluate_export(out, shared_dir / "data" / "dev" / "gold").figures)
 
 
+def test_dev2(shared_dir, tmp_path):
+    """Thirty articles of many conflicts and outlets (issue 11): the generalisation floor."""
+    raw = sorted(str(p) for p in (shared_dir / "data" / "dev2" / "raw").glob("*.txt"))
+    out = _run_and_export(raw, tmp_path)
+    _gate("dev2", evaluate_export(out, shared_dir / "data" / "dev2" / "gold").figures)
+
+
 def test_clusters(shared_dir, tmp_path):
     clusters = shared_dir / "data" / "clusters"
     out = _run_and_export([str(clusters / "clusters.jsonl")], tmp_path)

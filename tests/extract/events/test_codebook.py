@@ -362,3 +362,28 @@ def test_a_group_that_denies_involvement_is_not_actor1(events):
     evs = events("A bomb exploded at a market in Kabul on Friday, killing six people. The Taliban denied "
                  "any involvement.")  # invented
     assert evs and all(e.actor1 != "Taliban" for e in evs)
+
+
+# --- Generic attack words: the victims decide (codebook §1 steps 4 and 6) -------------------
+@pytest.mark.parametrize("text, kind", [
+    pytest.param("Gunmen killed 12 truffle hunters in an ambush in the desert near Palmyra on Friday.",
+                 (VAC, "Attack"), id="ambush-on-hunters"),  # invented
+    pytest.param("Jihadists ambushed a convoy of traders near Djibo on Friday, killing 15.",
+                 (VAC, "Attack"), id="convoy-of-traders"),  # invented
+    pytest.param("Unknown assailants shot dead a local official in Kandahar on Friday.",
+                 (VAC, "Attack"), id="official-shot-dead"),  # invented
+    pytest.param("Gunmen ambushed a police patrol near Kandahar on Friday, killing three officers.",
+                 (BATTLES, CLASH), id="ambush-on-police"),  # invented
+    pytest.param("Jihadists attacked a convoy of soldiers near Djibo on Friday, killing 15.",
+                 (BATTLES, CLASH), id="convoy-of-soldiers"),  # invented
+    pytest.param("Suicide bombers struck a crowded mosque in Kabul on Friday, killing four people.",
+                 (ERV, "Suicide bomb"), id="weak-words-one-occurrence"),  # invented
+])
+def test_victims_and_weapons_decide_a_generic_attack(events, text, kind):
+    evs = events(text)
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [kind]
+
+
+def test_a_nationality_on_the_strike_names_the_state_forces(events):
+    text = "An Israeli strike on a school sheltering displaced people in Gaza City killed 21 on Friday."  # invented
+    assert [(e.sub_event_type, e.actor1) for e in events(text)] == [("Air/drone strike", "Military Forces of Israel")]

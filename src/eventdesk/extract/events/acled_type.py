@@ -152,12 +152,28 @@ def victim_kind(vs: list[Token], cues: TypingCues) -> tuple[bool, bool]:
     """(armed, unarmed): whether the victims include people or places that fire back."""
     armed = unarmed = False
     for v in vs:
+        if v.ent_type_ in ("DATE", "TIME"):
+            continue  # "killed ... on Saturday"
+        # "a convoy of traders", "a bus of pilgrims": who was in it, not the vehicle
+        inside = [g for c in v.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj"]
+        v = next((g for g in inside if _keys([g]) & cues.unarmed or _people(g)), v)
         words = _keys([v, *[c for c in v.children if c.dep_ in ("compound", "amod")]])
         if words & cues.armed:
             armed = True
-        elif words & cues.unarmed:
+        elif words & cues.unarmed or _people(v):
             unarmed = True
     return armed, unarmed
+
+
+def _people(v: Token) -> bool:
+    """A victim told as people, whatever their trade ('12 truffle hunters', 'two Christians',
+    a named person): counted, a person's name or a group of people by origin or faith."""
+    if v.ent_type_ in ("PERSON", "NORP"):
+        return True
+    return v.tag_ in ("NNS", "NNPS") and any(
+        (c.dep_ == "nummod" and c.ent_type_ not in ("DATE", "TIME")) or c.lower_ in ("dozens", "scores", "hundreds")
+        for c in v.children)
 
 
 def protest_setting(sent: Span, cues: TypingCues) -> bool:

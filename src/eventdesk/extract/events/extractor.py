@@ -230,6 +230,8 @@ class _Extractor:
         a1, a2 = roles(main, m.tokens, self.actors)
         if m.claim_tokens:
             a1 = claimant(m.claim_tokens, self.actors) or a1
+        if a1 is None and m.event_type in ("Battles", "Explosions/Remote violence"):
+            a1 = _demonym_forces(main)  # "an Israeli strike", "Russian shelling"
         event_type, sub = m.event_type, m.sub_event_type
         when = self.ctx.date_for(m.tokens, sent, paragraph)
         period = duration_unit(main)
@@ -359,6 +361,7 @@ def _same_scene(target: Event, ev: Event) -> bool:
     forces struck the building with heavy weapons' after the siege of a Mogadishu hotel)
     tells more of that event, not another occasion."""
     return bool(ev.extra.get("soft_date") and not ev.historical and not target.historical
+                and "period" not in ev.extra  # "four days of fighting" before a capture: its own event
                 and ev.location and ev.location == target.location and (ev.geo_precision or 3) < 3
                 and not {target.event_type, ev.event_type} - set(acled_type.VIOLENT))
 
@@ -433,6 +436,21 @@ def _crowd_sides(event_type: str, a1: ActorInfo | None, a2: ActorInfo | None, wh
     met_by = next((a for a in (a1, a2) if a is not None and a.is_state), None)
     return crowd, (met_by if met_by is not None else a2 if a2 is not None and a2.name != crowd.name
                    and not a2.name.startswith(("Protesters", "Rioters")) else None)
+
+
+def _demonym_forces(main) -> ActorInfo | None:
+    """The state forces a nationality adjective on the trigger names ("an Israeli strike",
+    "US drone strikes"): ACLED codes a state's strike to its military forces."""
+    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+    registry = ActorRegistry.default()
+    for c in main.children:
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
+            country = registry.canonical_country(c.text)
+            if country:
+                ref = registry.state_actor(country, "military")
+                return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+    return None
 
 
 def _holder(where) -> ActorInfo | None:

@@ -179,6 +179,8 @@ def _refine(mention: Mention, lex: EventLexicon) -> None:
         if words & ref.cues:
             if ref.sub_event_type == "Air/drone strike" and mention.sub_event_type == "Remote explosive/landmine/IED":
                 continue
+            if ref.sub_event_type == "Remote explosive/landmine/IED" and mention.sub_event_type == "Air/drone strike":
+                continue  # "the military bombed a village": bombs dropped from the air
             mention.event_type, mention.sub_event_type = ref.event_type, ref.sub_event_type
             return
 
@@ -190,7 +192,13 @@ def _join_weak(groups: dict[int, list[int]], found: list[tuple[Token, Trigger]])
     parse links. A claim of responsibility keeps its own group (it credits an event)."""
     strong = [k for k, members in groups.items() if any(not found[i][1].weak for i in members)]
     if not strong:
-        return groups
+        # only weak words ("Suicide bombers struck a mosque, killing four"): one occurrence
+        plain = [k for k, members in groups.items() if not any(found[i][1].role == "claim" for i in members)]
+        if len(plain) < 2:
+            return groups
+        out = {k: list(v) for k, v in groups.items() if k not in plain}
+        out[plain[0]] = [i for k in plain for i in groups[k]]
+        return out
     out = {k: list(v) for k, v in groups.items() if k in strong}
     for k, members in groups.items():
         if k in strong:
