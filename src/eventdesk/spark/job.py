@@ -63,7 +63,8 @@ def spark_session(master: str | None = None, app_name: str = "eventdesk", conf: 
     builder = SparkSession.builder.appName(app_name)
     if master:
         builder = builder.master(master)
-    for key, value in {"spark.ui.enabled": "false", **(conf or {})}.items():
+    quiet = {"spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false"}
+    for key, value in {**quiet, **(conf or {})}.items():
         builder = builder.config(key, value)
     try:
         return builder.getOrCreate()
