@@ -300,6 +300,60 @@ def serve(db: DbOption = "eventdesk.db",
         run_server(db, host, port, token_file)
     except EventdeskError as exc:
         _fail(exc)
+spark_app = typer.Typer(help="Run the pipeline on Apache Spark (the `spark` extra).",
+                        no_args_is_help=True)
+app.add_typer(spark_app, name="spark")
+
+
+@spark_app.command("run")
+def spark_run(inputs: InputsArg,
+              out: Annotated[str, typer.Option("--out", help="Folder for the Parquet tables.")],
+              master: Annotated[Optional[str], typer.Option(
+                  help="Spark master, e.g. local[2] (default: spark-submit's, else local[*]).")] = None,
+              partitions: Annotated[Optional[int], typer.Option(
+                  help="Partitions to process in (default: twice the cores).")] = None,
+              pipeline: Annotated[Optional[Path], typer.Option(
+                  help="YAML file listing the stages (default: the built-in pipeline).")] = None,
+              skip: Annotated[list[str], typer.Option(help="Leave out a stage by name.")] = [],
+              max_mb: MaxMbOption = 50.0,
+              ) -> None:
+    """Read, process, de-duplicate and merge INPUTS on Spark; write Parquet tables to --out."""
+    from eventdesk.pipeline.spec import load_pipeline
+    from eventdesk.spark.job import SparkOptions, run_spark
+
+    try:
+        summary = run_spark(SparkOptions(
+            inputs=inputs, out=out, master=master, partitions=partitions,
+            stages=load_pipeline(pipeline, tuple(skip)),
+            ingest=_ingest_config(max_mb, [], True)))
+    except EventdeskError as exc:
+        _fail(exc)
+        return
+    console.print(f"read {summary.read} documents ({summary.repeated} read twice), wrote "
+                  f"{summary.documents} documents ({summary.duplicates} near-duplicates), "
+                  f"{summary.events} events, {summary.claims} claims to {out}")
+    for reason, n in sorted(summary.skipped.items()):
+        err.print(f"skipped {n}: {reason}", highlight=False)
+    for message in summary.warnings:
+        err.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
+    for message in summary.failed:
+        err.print(f"[red]failed:[/red] {message}", highlight=False)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(folder: Annotated[Path, typer.Argument(help="Output folder of `eventdesk spark run`.")],
+         db: DbOption = "eventdesk.db") -> None:
+    """Bring the Parquet tables of a Spark run into a store (ids already stored are kept)."""
+    from eventdesk.spark.load import load_output
+
+    try:
+        added = load_output(folder, db)
+    except EventdeskError as exc:
+        _fail(exc)
+        return
+    err.print(f"loaded into {db}: " + ", ".join(f"{v} {k}" for k, v in added.items()))
 
 
 def main() -> None:  # pragma: no cover - console entry
