@@ -106,17 +106,18 @@ def test_migrations_build_exactly_the_models_schema(tmp_path):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
+    from eventdesk.store.migrate import include_name
     from eventdesk.store.schema import KNOWN_VERSIONS, Base
 
     store = Store(str(tmp_path / "new.db"))
     with store.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        assert compare_metadata(MigrationContext.configure(conn, opts={"include_name": include_name}), Base.metadata) == []
     assert KNOWN_VERSIONS[-1] == SCHEMA_VERSION
     old = tmp_path / "old.db"
     _old_store(old)
     upgrade_store(str(old))
     with Store(str(old), create=False).engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        assert compare_metadata(MigrationContext.configure(conn, opts={"include_name": include_name}), Base.metadata) == []
 
 
 def test_a_read_only_store_is_one_coded_line(stored, tmp_path):

@@ -204,3 +204,22 @@ def test_posting_documents_with_the_token_runs_the_pipeline(client):
     assert r.json()["stored"] == 1 and r.json()["events_new"] >= 1
     assert client.get("/api/documents").json()["total"] == before + 1
     assert _events(client, text="near Tikrit")["total"] >= 1
+
+
+@pytest.mark.parametrize("words", ["convoy", "CONVOY", "killed in", "al", 'a "b', "50%"])
+def test_text_filter_from_the_full_text_index_finds_what_a_plain_scan_finds(client, words):
+    everything = _events(client, limit=500)["items"]
+    expected = [e["id"] for e in everything
+                if any(words.lower() in s["text"].lower() for s in e["sources"])]
+    found = _events(client, text=words, limit=500)
+    assert [e["id"] for e in found["items"]] == expected and found["total"] == len(expected)
+
+
+@pytest.mark.parametrize("sort", ["-date", "date", "-fatalities"])
+def test_actor_filter_pages_in_list_order_from_both_sides(client, sort):
+    everything = _events(client, limit=500, sort=sort)["items"]
+    expected = [e["id"] for e in everything if "Islamic State" in (e["actor1"], e["actor2"])]
+    pages = [_events(client, actor="islamic-state", sort=sort, limit=2, offset=k)
+             for k in range(0, len(expected) + 2, 2)]
+    assert [e["id"] for p in pages for e in p["items"]] == expected
+    assert all(p["total"] == len(expected) for p in pages)

@@ -21,6 +21,12 @@ _VERSION_TABLE = table("alembic_version", column("version_num", String))
 _OUR_TABLES = {"documents", "events", "claims", "runs"}
 
 
+def include_name(name, type_, parent_names) -> bool:
+    """For Alembic's comparisons: the SQLite full-text index of 0004 (a virtual table and its
+    shadow tables) lives outside the mapped schema."""
+    return not (type_ == "table" and name and name.startswith("event_sources_fts"))
+
+
 def _config(connection: Connection):
     from alembic.config import Config
 

@@ -13,8 +13,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 # The Alembic revision this code writes; every revision it knows, oldest first.
-SCHEMA_VERSION = "0003"
-KNOWN_VERSIONS = ("0001", "0002", "0003")
+SCHEMA_VERSION = "0004"
+KNOWN_VERSIONS = ("0001", "0002", "0003", "0004")
 
 
 class Base(DeclarativeBase):

@@ -4,10 +4,11 @@ appears in a process list."""
 
 from alembic import context
 
+from eventdesk.store.migrate import include_name
 from eventdesk.store.schema import Base
 
 connection = context.config.attributes["connection"]
-context.configure(connection=connection, target_metadata=Base.metadata,
+context.configure(connection=connection, target_metadata=Base.metadata, include_name=include_name,
                   render_as_batch=connection.dialect.name == "sqlite")
 with context.begin_transaction():
     context.run_migrations()
