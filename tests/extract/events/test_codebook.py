@@ -387,3 +387,10 @@ def test_victims_and_weapons_decide_a_generic_attack(events, text, kind):
 def test_a_nationality_on_the_strike_names_the_state_forces(events):
     text = "An Israeli strike on a school sheltering displaced people in Gaza City killed 21 on Friday."  # invented
     assert [(e.sub_event_type, e.actor1) for e in events(text)] == [("Air/drone strike", "Military Forces of Israel")]
+
+
+def test_a_gerund_subject_with_a_day_is_one_occasion(events):
+    # invented: "Fighting between X and Y left 12 dead on Friday" tells a clash, while a gerund
+    # with its own object ("Defeating the group deprives it of land") tells an action in general
+    assert [e.event_type for e in events("Fighting between the gang and residents left 12 dead on Friday.")]
+    assert not events("Defeating the group militarily deprives it of land.")

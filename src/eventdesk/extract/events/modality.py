@@ -132,8 +132,11 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
     reason = _not_violence(main, tokens, sent, lex)
     if reason:
         return reason
-    if main.tag_ == "VBG" and main.dep_ in ("csubj", "nsubj", "csubjpass"):
-        return "generic"  # "Defeating Isis militarily deprives them of territory"
+    if main.tag_ == "VBG" and main.dep_ in ("csubj", "nsubj", "csubjpass") and (
+            not sent_dated or any(c.dep_ == "dobj" for c in main.children)):
+        # "Defeating Isis militarily deprives them of territory" (an action in general); but
+        # "Fighting between the gang and residents left 12 dead on Friday" is one occasion
+        return "generic"
     if main.pos_ == "NOUN" and main.dep_ in ("nsubj", "attr") and not sent_dated and not any(
             t.pos_ == "VERB" for t in tokens if t.i != main.i) and main.head.pos_ in ("VERB", "AUX") and \
             main.head.lemma_.lower() not in lex.triggers:
