@@ -44,6 +44,12 @@ class TypingCues:
     nonviolent: frozenset
     violent_despite: frozenset
     aggregate: frozenset
+    demonstrators: frozenset
+    mob_actors: frozenset
+    frames: frozenset
+    abstract: frozenset
+    deadly: frozenset
+    harm: frozenset
 
 
 def _list(key: str) -> frozenset:
@@ -68,7 +74,9 @@ def typing_cues() -> TypingCues:
         intervention=_list("intervention_words"), mob=_list("mob_words"), crowd=_list("crowd_words"), riot=_list("riot_words"),
         excessive=_list("excessive_force_words"), armed=_list("armed_targets"),
         unarmed=_list("unarmed_victims"), nonviolent=_list("nonviolent_transfer"),
-        violent_despite=_list("violent_despite"), aggregate=_list("aggregate_cues"))
+        violent_despite=_list("violent_despite"), aggregate=_list("aggregate_cues"),
+        demonstrators=_list("demonstrator_words"), mob_actors=_list("mob_actors"), frames=_list("frame_nouns"),
+        abstract=_list("abstract_targets"), deadly=_list("deadly_words"), harm=_list("harm_words"))
 
 
 def _keys(tokens) -> set[str]:
@@ -207,12 +215,12 @@ def decide(event_type: str, sub: str, main: Token, tokens: list[Token], sent: Sp
     # 3. demonstrators: violence around them is a protest met with force, or a riot
     if protest and (event_type in ("Protests", "Riots") or generic or sub in ("Armed clash", "Grenade", "Attack")):
         violent = bool(sent_keys & (cues.riot | cues.mob)) or event_type != "Protests" or any(
-            t.lemma_.lower() in ("kill", "die", "dead", "injure", "wound", "attack") for t in sent)
-        if sent_keys & cues.excessive and any(t.lemma_.lower() in ("kill", "die", "dead") for t in sent):
+            t.lemma_.lower() in cues.harm for t in sent)
+        if sent_keys & cues.excessive and any(t.lemma_.lower() in cues.deadly for t in sent):
             return "Protests", "Excessive force against protesters", False
         if sent_keys & cues.intervention:
             return "Protests", "Protest with intervention", False
-        if violent and sent_keys & cues.crowd and not sent_keys & _list("demonstrator_words"):
+        if violent and sent_keys & cues.crowd and not sent_keys & cues.demonstrators:
             return "Riots", "Mob violence", False  # rival camps fighting each other
         if violent and (sent_keys & (cues.riot | cues.mob) or event_type == "Riots"):
             return "Riots", sub if event_type == "Riots" else "Violent demonstration", False
@@ -223,7 +231,7 @@ def decide(event_type: str, sub: str, main: Token, tokens: list[Token], sent: Sp
         return event_type, sub, False
     clause_keys = _keys(clause)
     if event_type in ("Battles", "Violence against civilians") and sub in ("Armed clash", "Attack") and (
-            clause_keys & _list("mob_actors") or (clause_keys & cues.mob and not armed_foe
+            clause_keys & cues.mob_actors or (clause_keys & cues.mob and not armed_foe
                                                   and not clause_keys & cues.armed)):
         return "Riots", "Mob violence", False  # a lynch mob; rival crowds with sticks and stones
     # 5. a weapon the target cannot answer
@@ -294,19 +302,18 @@ def not_an_occasion(main: Token, tokens: list[Token]) -> str | None:
     """Why a mention tells no single occasion, or None: framed as wanted ('a reward for
     information leading to the arrest'), aimed at an abstraction ('the fight against
     terrorism'), or a participle describing people ('Europeans fighting alongside groups')."""
-    frames = _list("frame_nouns")
+    cues = typing_cues()
     for n, a in enumerate(main.ancestors):
         if n > 5:
             break
-        if a.pos_ == "NOUN" and a.lemma_.lower() in frames:
+        if a.pos_ == "NOUN" and a.lemma_.lower() in cues.frames:
             return "framed"
-    abstract = _list("abstract_targets")
     for t in tokens:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("against", "on") and any(
-                    g.lemma_.lower() in abstract for g in c.children if g.dep_ == "pobj"):
+                    g.lemma_.lower() in cues.abstract for g in c.children if g.dep_ == "pobj"):
                 return "abstract"
     if main.tag_ == "VBG" and main.dep_ == "acl" and main.head.tag_ in ("NNS", "NNPS") \
-            and main.head.lemma_.lower() not in typing_cues().generic:
+            and main.head.lemma_.lower() not in cues.generic:
         return "description"
     return None

@@ -28,7 +28,8 @@ from eventdesk.extract.events.modality import asserted
 from eventdesk.extract.events.roles import ActorIndex, claimant, roles
 from eventdesk.extract.events.triggers import Mention, find_mentions
 from eventdesk.extract.events.where_when import Context, country_place, duration_unit, period_until
-from eventdesk.merge.event_rules import qualified_alike
+from eventdesk.extract.events.within_document import (_definite, _drop_summaries, _fold_retelling,
+                                                      fold_blasts_into_battles, merge_mentions)
 from eventdesk.pipeline.base import Stage
 from eventdesk.record import Document, Event, Evidence
 
@@ -347,83 +348,6 @@ class _Extractor:
         return out
 
 
-def _drop_summaries(events: list[Event]) -> list[Event]:
-    """A counted capture of unnamed places ('overran three provincial capitals') sums up the
-    captures the article then tells one by one (ACLED: one event per place); it stands as an
-    event only when the article tells none of them ('captured three villages')."""
-    told = [e for e in events if "territory" in e.sub_event_type and not e.extra.get("summary")]
-    return [e for e in events if not (e.extra.get("summary") and sum(
-        (_same_time(e, t) or not t.date) and t.actor1 == e.actor1 for t in told) >= 2)]
-
-
-def _same_scene(target: Event, ev: Event) -> bool:
-    """An undated violent detail at the very place of a violent event told before ('Security
-    forces struck the building with heavy weapons' after the siege of a Mogadishu hotel)
-    tells more of that event, not another occasion."""
-    return bool(ev.extra.get("soft_date") and not ev.historical and not target.historical
-                and "period" not in ev.extra  # "four days of fighting" before a capture: its own event
-                and ev.location and ev.location == target.location and (ev.geo_precision or 3) < 3
-                and not {target.event_type, ev.event_type} - set(acled_type.VIOLENT))
-
-
-def _definite(m: Mention) -> bool:
-    """'the attack', 'the assault', 'the blast': a definite occurrence noun points back at an
-    event the article has told."""
-    a = m.main  # type: ignore[attr-defined]
-    if a.pos_ == "VERB":  # "as the bomb detonated": its subject, an occurrence or its weapon, points back
-        lex = load_lexicon()
-        a = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
-                  and (c.lemma_.lower() in lex.triggers or acled_type.weapon_of([c], acled_type.typing_cues()))), a)
-    return a.pos_ == "NOUN" and a.tag_ == "NN" and any(
-        c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in a.children)
-
-
-RETELL_FIELDS = ("location", "country", "latitude", "longitude", "geo_precision")
-MAX_SOURCES = 3  # the sentences an event cites from one article (more would cite a paragraph)
-
-
-def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bool:
-    """Fold a retelling into the latest event it can stand for: the same type, or either side
-    told only by a generic word ('the attack' after a suicide bombing; 'a suicide bomber
-    carried out the attack' after 'fighters were killed'), at a compatible time. The retelling
-    lends what the first telling lacked: its type, actor, a finer place, a day, a toll."""
-    for target in reversed(events):
-        soft = target.extra.get("soft_date") or ev.extra.get("soft_date")
-        if (target.historical != ev.historical and not soft) or (
-                target.date and ev.date and not _same_time(target, ev) and not soft):
-            continue
-        if not definite and not (_same_scene(target, ev) or target.extra.get("generic") and not ev.extra.get("generic")
-                                 and ev.event_type in acled_type.VIOLENT
-                                 and (not target.country or not ev.country or target.country == ev.country)):
-            continue  # an indefinite report folds only into a first telling that said too little
-        same = target.event_type == ev.event_type
-        violent = {target.event_type, ev.event_type} <= set(acled_type.VIOLENT)
-        if not (same or (violent and (target.extra.get("generic") or ev.extra.get("generic")))):
-            continue
-        if target.extra.get("generic") and not ev.extra.get("generic"):
-            target.event_type, target.sub_event_type = ev.event_type, ev.sub_event_type
-            target.extra.pop("generic", None)
-            if ev.event_type != "Violence against civilians" and (target.actor2 or "").startswith("Civilians"):
-                target.actor2 = ev.actor2
-        if ev.actor1 and (target.actor1 is None or (target.extra.get("actor1_fallback")
-                                                    and not ev.extra.get("actor1_fallback"))):
-            target.actor1 = ev.actor1
-            target.extra.pop("actor1_fallback", None)
-        if ev.geo_precision and (target.geo_precision is None or ev.geo_precision < target.geo_precision):
-            for name in RETELL_FIELDS:
-                setattr(target, name, getattr(ev, name))
-        if ev.date and (not target.date or len(ev.date) > len(target.date) or (
-                target.extra.get("soft_date") and not ev.extra.get("soft_date"))):
-            target.date, target.date_precision, target.historical = ev.date, ev.date_precision, ev.historical
-            target.extra.pop("soft_date", None)
-        if target.fatalities is None and ev.fatalities is not None:
-            target.fatalities, target.fatalities_high = ev.fatalities, ev.fatalities_high
-        if len(target.sources) < MAX_SOURCES:
-            target.sources.extend(ev.sources)
-        return True
-    return False
-
-
 def _crowd_sides(event_type: str, a1: ActorInfo | None, a2: ActorInfo | None, where,
                  fallback_country: str | None) -> tuple[ActorInfo | None, ActorInfo | None]:
     """ACLED names the crowd actor1 of Protests ("Protesters (X)") and Riots ("Rioters (X)"),
@@ -490,88 +414,6 @@ def _trim(ev: Evidence, body: str | None, at: int | None = None) -> Evidence:
     start = ev.start + (len(text) - len(text.lstrip()))
     end = ev.end - (len(text) - len(text.rstrip()))
     return Evidence(ev.document, start, end, body[start:end] if body else text.strip())
-
-
-def _compatible(a: Event, b: Event) -> bool:
-    if a.event_type != b.event_type:
-        return False
-    if not a.date and not b.date and ("undated" in a.extra) != ("undated" in b.extra):
-        return False  # "today" and an unplaced "in October": two occasions
-    named = (a.location and a.location == b.location and (a.geo_precision or 3) < 3
-             and not any(e.extra.get(k) for e in (a, b) for k in ("place_from_context", "vicinity")))
-    if a.location and a.location == b.location and not named and (
-            a.extra.get("place_from_context") or b.extra.get("place_from_context")) and a.date != b.date:
-        return False  # a place borrowed from context does not make two mentions one event
-    if ("period" in a.extra) != ("period" in b.extra):
-        return False  # days of fighting and the capture they led to are two events
-    same_day = a.date and a.date == b.date and a.date_precision == "day"
-    if a.event_type == "Strategic developments" and not (named or same_day):
-        return False  # arrests, proclamations, withdrawals: the same town or day, or two events
-    if a.sub_event_type != b.sub_event_type and ("territory" not in a.sub_event_type + b.sub_event_type
-                                                  or not (named or same_day)):
-        return False  # a battle and a capture are one event only at the same named town or day
-    if a.location and b.location and a.location != b.location and a.geo_precision != 3 and b.geo_precision != 3:
-        return False
-    if a.date and b.date and not _same_time(a, b):
-        return False
-    # a group and its named branch are one actor ("Islamic State (West Africa Province)" in
-    # the lead, "an Islamic State affiliate" after)
-    if a.actor1 and b.actor1 and not qualified_alike(a.actor1, b.actor1) and not (
-            a.extra.get("actor1_fallback") or b.extra.get("actor1_fallback")):
-        return False
-    if a.sources[0].start == b.sources[0].start:
-        # one sentence, two triggers of one kind at one place ("announced the death of the
-        # leader"): one event; at two places (strikes on A and B) two
-        return a.sub_event_type == b.sub_event_type and (not a.location or not b.location or a.location == b.location) \
-            and not a.extra.get("vicinity") and "territory" not in a.sub_event_type
-    return True
-
-
-def _same_time(a: Event, b: Event) -> bool:
-    return bool(a.date and b.date and (a.date.startswith(b.date) or b.date.startswith(a.date)))
-
-
-def fold_blasts_into_battles(events: list[Event], blasts: frozenset[str] | None = None) -> list[Event]:
-    """A suicide vest, grenade or bomb told as part of a battle of the same document (same
-    time, same country, set off by one of its sides) becomes a source of that battle;
-    `blasts` are those sub-event types (event_triggers.yaml battle_blasts)."""
-    blasts = load_lexicon().battle_blasts if blasts is None else blasts
-    battles = [e for e in events if e.event_type == "Battles" and not e.historical]
-    out = []
-    for ev in events:
-        host = None
-        if ev.event_type == "Explosions/Remote violence" and ev.sub_event_type in blasts:
-            host = next((b for b in battles if _same_time(b, ev) and b.country and b.country == ev.country
-                         and (b.location == ev.location or 3 in (b.geo_precision, ev.geo_precision))
-                         and (ev.actor1 is None or b.actor2 is None or ev.actor1 in (b.actor1, b.actor2))), None)
-        if host is None:
-            out.append(ev)
-            continue
-        host.sources.extend(ev.sources)
-        if host.actor2 is None and ev.actor1 not in (None, host.actor1):
-            host.actor2 = ev.actor1  # the side that blew itself up was the one fought
-    return out
-
-
-def merge_mentions(events: list[Event]) -> list[Event]:
-    """Two mentions of the same event in one document become one Event with two sources."""
-    out: list[Event] = []
-    for ev in events:
-        target = next((o for o in out if _compatible(o, ev)), None)
-        if target is None:
-            out.append(ev)
-            continue
-        for name in ("actor1", "actor2", "location", "country", "latitude", "longitude", "geo_precision",
-                     "fatalities", "fatalities_high"):
-            if getattr(target, name) is None and getattr(ev, name) is not None:
-                setattr(target, name, getattr(ev, name))
-        if ev.date and (not target.date or len(ev.date) > len(target.date)):
-            target.date, target.date_precision = ev.date, ev.date_precision
-        if target.geo_precision == 3 and ev.geo_precision and ev.geo_precision < 3:
-            for name in ("location", "country", "latitude", "longitude", "geo_precision"):
-                setattr(target, name, getattr(ev, name))
-        target.sources.extend(ev.sources)
-    return out
 
 
 def extract_events(doc: Document, config: EventConfig | None = None) -> list[Event]:
