@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventdesk.record import Claim, Document, Event, Evidence
+from eventdesk.record import Claim, Document, Event, Evidence, Mention
 
 
 def _sources(evidence: list[Evidence]) -> list[dict]:
@@ -17,6 +17,18 @@ def document_record(doc: Document) -> dict:
         "published": doc.published, "published_precision": doc.published_precision,
         "language": doc.language, "body": doc.body, "duplicate_of": doc.duplicate_of,
         "status": doc.status, "status_reason": doc.status_reason,
+    }
+
+
+def mention_record(document_id: str, m: Mention) -> dict:
+    """An entity mention of a document (not in the interchange export; the Spark tables and
+    `eventdesk load` carry it so that a loaded store shows the same highlights)."""
+    return {
+        "kind": "mention", "document": document_id, "type": m.kind, "start": m.start,
+        "end": m.end, "text": m.text, "ref": m.ref, "name": m.name, "country": m.country,
+        "latitude": None if m.latitude is None else float(m.latitude),
+        "longitude": None if m.longitude is None else float(m.longitude),
+        "precision": m.precision,
     }
 
 

@@ -1,5 +1,7 @@
 """Ingest: turn files, folders and globs of text, HTML, WARC and JSON Lines into Documents."""
 
-from eventdesk.ingest.readers import IngestConfig, IngestFailure, IngestWarning, expand_inputs, read_inputs
+from eventdesk.ingest.readers import (IngestConfig, IngestFailure, IngestWarning, expand_inputs,
+                                     input_files, read_inputs)
 
-__all__ = ["IngestConfig", "IngestFailure", "IngestWarning", "expand_inputs", "read_inputs"]
+__all__ = ["IngestConfig", "IngestFailure", "IngestWarning", "expand_inputs", "input_files",
+           "read_inputs"]

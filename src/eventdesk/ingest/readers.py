@@ -97,14 +97,33 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[str | IngestFailure]:
                     yield match
 
 
+def input_files(inputs: Iterable[str]) -> tuple[list[str], list[IngestFailure]]:
+    """The files `inputs` name, in the order a run reads and merges them, and what could not
+    be listed. The order is the files' absolute paths (a file named twice is read once),
+    never the order the inputs were given or listed in: which copy of a story is the original
+    and which report an event is built from follow the order documents are stored, so a run
+    over the same files gives the same merge however it is invoked, and a Spark run, which
+    reads files in any order over its tasks, gives the same as a local one (spark/executor.py
+    keys each document by its file's place in this list and its place in the file)."""
+    found: dict[str, str] = {}
+    failed = []
+    for item in expand_inputs(inputs):
+        if isinstance(item, IngestFailure):
+            failed.append(item)
+        else:
+            found.setdefault(os.path.abspath(item), item)
+    return [found[k] for k in sorted(found)], failed
+
+
 def read_inputs(inputs: Iterable[str], config: IngestConfig | None = None
                 ) -> Iterator[Document | IngestFailure | IngestWarning]:
+    """Documents, failures and warnings of every input file, files in `input_files` order
+    and each file's records in the order it holds them."""
     config = config or IngestConfig()
     manifest = ManifestIndex(list(config.manifests), auto=config.auto_manifest)
-    for path in expand_inputs(inputs):
-        if isinstance(path, IngestFailure):
-            yield path
-            continue
+    paths, failed = input_files(inputs)
+    yield from failed
+    for path in paths:
         yield from _contained(path, read_file(path, config, manifest))
 
 

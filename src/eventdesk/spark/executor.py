@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from eventdesk.ingest import IngestConfig, IngestFailure, IngestWarning
 from eventdesk.ingest.manifest import ManifestIndex
-from eventdesk.ingest.readers import _contained, expand_inputs, read_file
+from eventdesk.ingest.readers import _contained, input_files, read_file
 from eventdesk.pipeline.base import Stage, StageStats
 from eventdesk.pipeline.executor import _run_stages, batched
 from eventdesk.pipeline.spec import StageSpec
@@ -40,36 +40,39 @@ def stages_for(specs: Iterable[StageSpec]) -> list[Stage]:
 
 def read_partition(config: IngestConfig) -> Callable[[Iterator], Iterator]:
     """(file number, path) rows -> ((file number, record number), Document | failure | warning).
-    The pair is the document's arrival order: the order the local run reads them in."""
+    The pair is where the local run reads the item (ingest.input_files' order, then the
+    file's own): documents keep it as `meta["arrival"]`, the order they are merged in."""
     def read(rows: Iterator[tuple[int, str]]) -> Iterator[tuple[tuple[int, int], object]]:
         manifest = ManifestIndex(list(config.manifests), auto=config.auto_manifest)
         for file_no, path in rows:
             for rec_no, item in enumerate(_contained(path, read_file(path, config, manifest))):
+                if isinstance(item, Document):
+                    item.meta["arrival"] = (file_no, rec_no)
                 yield (file_no, rec_no), item
     return read
 
 
 def process_partition(specs: list[StageSpec], batch_size: int) -> Callable[[Iterator], Iterator]:
-    """(order, Document) rows -> the same rows processed by every stage, then one
+    """(id, Document) rows -> the same rows processed by every stage, then one
     (STATS, {stage: StageStats}) row with what this partition added to the counters. A
     document that makes a stage fail is marked failed (E401) and counted; the task goes on."""
-    def process(rows: Iterator[tuple[tuple[int, int], Document]]) -> Iterator[tuple]:
+    def process(rows: Iterator[tuple[str, Document]]) -> Iterator[tuple]:
         stages = stages_for(specs)
         totals: dict[str, StageStats] = {}
         for batch in batched(rows, batch_size):
             docs = [doc for _, doc in batch]
             for name, delta in _run_stages(stages, docs).items():
                 totals.setdefault(name, StageStats()).merge(delta)
-            for (order, _), doc in zip(batch, docs):
+            for doc in docs:
                 doc.raw = ""  # the store keeps the cleaned body, not the input; lighter shuffles
-                yield order, doc
+                yield doc.id, doc
         yield STATS, totals
     return process
 
 
 @dataclass
 class SparkRun:
-    """What the executor produced: the processed documents (an RDD of (order, Document),
+    """What the executor produced: the processed documents (an RDD of (id, Document),
     cached), what could not be read, and the stage counters summed over all partitions."""
 
     documents: object  # pyspark RDD
@@ -97,9 +100,8 @@ class SparkExecutor:
         from pyspark import StorageLevel
 
         sc = self.spark.sparkContext
-        paths, failed = [], []
-        for item in expand_inputs(inputs):  # the listing only; files are read by the tasks
-            (failed.append(item.message) if isinstance(item, IngestFailure) else paths.append(item))
+        paths, unlisted = input_files(inputs)  # the listing only; files are read by the tasks
+        failed = [item.message for item in unlisted]
         files = sc.parallelize(list(enumerate(paths)), max(1, min(len(paths), self.partitions)))
         items = files.mapPartitions(read_partition(self.ingest)).persist(StorageLevel.MEMORY_AND_DISK)
         notes = items.filter(lambda r: not isinstance(r[1], Document)).collect()
@@ -107,10 +109,11 @@ class SparkExecutor:
                    if isinstance(i, IngestFailure)]
         warnings = [i.message for _, i in sorted(notes, key=lambda r: r[0])
                     if isinstance(i, IngestWarning)]
+        # an id read twice is kept once, where it was read first (as the local run does)
         docs = (items.filter(lambda r: isinstance(r[1], Document))
-                .map(lambda r: (r[1].id, r))
-                .reduceByKey(lambda a, b: a if a[0] <= b[0] else b, self.partitions)
-                .values())
+                .map(lambda r: (r[1].id, r[1]))
+                .reduceByKey(lambda a, b: a if a.meta["arrival"] <= b.meta["arrival"] else b,
+                             self.partitions))
         processed = docs.mapPartitions(process_partition(self.specs, self.batch_size)) \
             .persist(StorageLevel.MEMORY_AND_DISK)
         stats: dict[str, StageStats] = {s.name: StageStats() for s in self.specs}

@@ -1,6 +1,7 @@
 """`eventdesk spark run`: read, process, de-duplicate and merge on Spark, and write Parquet
-tables (documents, events with sources and reports, claims with sources) partitioned by
-year and month, in the columns of the JSON Lines export (export/records.py).
+tables (documents, mentions, events with sources and reports, claims with sources)
+partitioned by year and month, in the columns of the JSON Lines export (export/records.py;
+a mention's month is its document's).
 
 Rerunning into the same folder replaces each table whole (write mode overwrite): the ids
 are stable, and no row is ever written twice.
@@ -16,11 +17,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from eventdesk.errors import ConfigError, Errors
-from eventdesk.export.records import document_record
+from eventdesk.export.records import document_record, mention_record
 from eventdesk.ingest import IngestConfig
 from eventdesk.pipeline.spec import DEFAULT_PIPELINE, StageSpec
 
-TABLES = ("documents", "events", "claims")
+TABLES = ("documents", "mentions", "events", "claims")
 
 
 @dataclass
@@ -39,6 +40,7 @@ class SparkSummary:
     read: int = 0
     repeated: int = 0
     documents: int = 0
+    mentions: int = 0
     duplicates: int = 0
     events: int = 0
     claims: int = 0
@@ -101,6 +103,9 @@ def schemas() -> dict:
                             ("title", s), ("authors", ArrayType(s)), ("published", s),
                             ("published_precision", s), ("language", s), ("body", s),
                             ("duplicate_of", s), ("status", s), ("status_reason", s), *ym),
+        "mentions": struct(("kind", s), ("document", s), ("type", s), ("start", l), ("end", l),
+                           ("text", s), ("ref", s), ("name", s), ("country", s),
+                           ("latitude", d), ("longitude", d), ("precision", s), *ym),
         "events": struct(("kind", s), ("id", s), ("event_type", s), ("sub_event_type", s),
                          ("actor1", s), ("actor2", s), ("location", s), ("country", s),
                          ("latitude", d), ("longitude", d), ("geo_precision", l), ("date", s),
@@ -138,43 +143,43 @@ def _rows(schema):
 def run_spark(options: SparkOptions, spark=None) -> SparkSummary:
     """Run the pipeline on Spark over `options.inputs` and write the tables under `options.out`."""
     from eventdesk.spark.executor import SparkExecutor
-    from eventdesk.spark.merge import (claim_shard, duplicate_pairs, event_groups, event_shards,
-                                       merge_partition, resolve_duplicates, with_event_ids)
+    from eventdesk.spark.merge import (claim_shard, copies, event_shards, merge_partition,
+                                       with_event_ids)
 
     spark = spark or spark_session(options.master)
-    sc = spark.sparkContext
     run = SparkExecutor(spark, options.stages, options.batch_size, options.partitions,
                         options.ingest).run(options.inputs)
     parts = run.documents.getNumPartitions()
-    copy_of = sc.broadcast(resolve_duplicates(duplicate_pairs(run.documents)))
+    copy_of = copies(spark, run.documents).cache()
 
-    def decided(row):
-        row[1].duplicate_of = copy_of.value.get(row[1].id)
-        return with_event_ids(row)
+    def decided(kv):
+        doc_id, (doc, original) = kv
+        doc.duplicate_of = original
+        return doc_id, with_event_ids(doc)
 
-    docs = run.documents.map(decided).cache()
-    groups = sc.broadcast(event_groups(docs))
-    events = (docs.flatMap(event_shards(groups)).partitionBy(parts)
-              .mapPartitions(merge_partition("events")))
-    claims = (docs.flatMap(claim_shard).partitionBy(parts)
-              .mapPartitions(merge_partition("claims")))
-    documents = docs.map(lambda r: document_record(r[1]))
+    docs = run.documents.leftOuterJoin(copy_of, parts).map(decided).cache()
+    events = event_shards(spark, docs).partitionBy(parts).mapPartitions(merge_partition("events"))
+    claims = docs.flatMap(claim_shard).partitionBy(parts).mapPartitions(merge_partition("claims"))
+    documents = docs.map(lambda r: _partitioned(document_record(r[1]), "published"))
+    mentions = docs.flatMap(lambda r: [
+        {**mention_record(r[0], m), "year": y, "month": mo}
+        for y, mo in [_year_month(r[1].published)] for m in r[1].mentions])
     tables = schemas()
     counts = {}
-    for name, rdd, date_field in (("documents", documents, "published"),
-                                  ("events", events, "date"), ("claims", claims, "as_of")):
-        rows = rdd.map(lambda rec, f=date_field: _partitioned(rec, f)).map(_rows(tables[name]))
-        frame = spark.createDataFrame(rows, tables[name]).cache()
+    for name, rdd in (("documents", documents), ("mentions", mentions),
+                      ("events", events.map(lambda rec: _partitioned(rec, "date"))),
+                      ("claims", claims.map(lambda rec: _partitioned(rec, "as_of")))):
+        frame = spark.createDataFrame(rdd.map(_rows(tables[name])), tables[name]).cache()
         counts[name] = frame.count()
         frame.write.mode("overwrite").partitionBy("year", "month").parquet(
             str(Path(options.out) / name))
         frame.unpersist()
     summary = SparkSummary(read=run.read, repeated=run.repeated, documents=counts["documents"],
-                           events=counts["events"], claims=counts["claims"],
-                           duplicates=len(copy_of.value), failed=list(run.failed),
-                           warnings=list(run.warnings))
+                           mentions=counts["mentions"], events=counts["events"],
+                           claims=counts["claims"], duplicates=copy_of.count(),
+                           failed=list(run.failed), warnings=list(run.warnings))
     for status, reason, source, warnings in docs.filter(
-            lambda r: r[1].status != "ok" or r[1].meta.get("warnings")).map(
+            lambda r: r[1].status != "ok" or r[1].meta.get("warnings")).sortByKey().map(
             lambda r: (r[1].status, r[1].status_reason, r[1].source,
                        r[1].meta.get("warnings") or [])).collect():
         if status == "failed":
@@ -184,8 +189,8 @@ def run_spark(options: SparkOptions, spark=None) -> SparkSummary:
         summary.warnings.extend(warnings)
     summary.stage_counts = {n: {"counts": dict(st.counts), "dropped": dict(st.dropped)}
                             for n, st in run.stats.items()}
-    docs.unpersist()
-    run.documents.unpersist()
+    for rdd in (docs, copy_of, run.documents):
+        rdd.unpersist()
     if "://" not in options.out:  # a local folder: the run's summary beside the tables
         (Path(options.out) / "_summary.json").write_text(
             json.dumps(summary.as_dict(), indent=1, ensure_ascii=False), encoding="utf-8")

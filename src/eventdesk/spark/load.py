@@ -10,15 +10,24 @@ from pathlib import Path
 
 from eventdesk import __version__
 from eventdesk.errors import ConfigError, Errors
+from eventdesk.merge.dedup import body_signature
 from eventdesk.merge.event_rules import candidate_keys
-from eventdesk.record import Claim, Document, Event, Evidence
+from eventdesk.record import Claim, Document, Event, Evidence, Mention
 
 _DROP = ("kind", "year", "month", "__index_level_0__")
+TABLES = ("documents", "mentions", "events", "claims")
+
+
+def _row_key(row: dict) -> tuple:
+    if "id" in row:
+        return (row["id"],)
+    return (row["document"], row["start"], row["end"], row["type"], row["ref"] or "")
 
 
 def read_tables(folder: str | Path) -> dict[str, list[dict]]:
-    """The three tables as lists of JSON-export records (the partition columns dropped),
-    each sorted by id so that two runs compare row by row."""
+    """The tables as lists of JSON-export records (the partition columns dropped), each
+    sorted by id (mentions: by document and place) so that two runs compare row by row. A
+    table missing from an older output folder reads as empty."""
     import pyarrow as pa
     import pyarrow.dataset as ds
 
@@ -28,12 +37,12 @@ def read_tables(folder: str | Path) -> dict[str, list[dict]]:
     # explicit types: a table whose months are all unknown has only null partitions
     parts = ds.partitioning(pa.schema([("year", pa.int32()), ("month", pa.int32())]), flavor="hive")
     out = {}
-    for name in ("documents", "events", "claims"):
+    for name in TABLES:
         path = folder / name
         rows = (ds.dataset(str(path), format="parquet", partitioning=parts).to_table().to_pylist()
                 if path.is_dir() and any(path.rglob("*.parquet")) else [])
         out[name] = sorted(({k: v for k, v in r.items() if k not in _DROP} for r in rows),
-                           key=lambda r: r["id"])
+                           key=_row_key)
     return out
 
 
@@ -47,15 +56,25 @@ def load_output(folder: str | Path, db: str) -> dict[str, int]:
 
     tables = read_tables(folder)
     store = Store(db)
-    added = {"documents": 0, "events": 0, "claims": 0}
+    added = {name: 0 for name in TABLES}
     have = store.known_ids([r["id"] for r in tables["documents"]])
+    mentions: dict[str, list[Mention]] = {}
+    for r in tables["mentions"]:
+        mentions.setdefault(r["document"], []).append(Mention(
+            kind=r["type"], **{k: r[k] for k in ("start", "end", "text", "ref", "name", "country",
+                                                 "latitude", "longitude", "precision")}))
     with store.transaction() as s:
         for r in tables["documents"]:
             if r["id"] in have:
                 continue
             doc = Document(**{k: v for k, v in r.items() if k in Document.__dataclass_fields__})
             doc.authors = list(doc.authors or [])
-            store.add_document(s, doc, "load", None, __version__, extracted=True)
+            doc.mentions = mentions.get(doc.id, [])
+            added["mentions"] += len(doc.mentions)
+            # the body's signature, as a local run stores it: later runs into this store
+            # find copies of the loaded documents
+            signature = body_signature(doc.body) if doc.body else None
+            store.add_document(s, doc, "load", signature, __version__, extracted=True)
             added["documents"] += 1
         known_events = _ids(s, "events")
         for r in tables["events"]:

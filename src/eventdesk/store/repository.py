@@ -16,7 +16,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError, SQLAl
 from sqlalchemy.orm import Session
 
 from eventdesk.errors import ConfigError, Errors, StoreError
-from eventdesk.record import Claim, Document, Event, Evidence
+from eventdesk.record import Claim, Document, Event, Evidence, Mention
 from eventdesk.store import migrate
 from eventdesk.store.schema import (Base, ClaimRow, ClaimSourceRow, DocumentRow, EventKeyRow,
                                     EventRow, EventSourceRow, MentionRow, RunRow)
@@ -326,6 +326,16 @@ class Store:
     def documents(self) -> list[Document]:
         with Session(self.engine) as s:
             return [_document(r) for r in s.scalars(select(DocumentRow).order_by(DocumentRow.seq))]
+
+    def mentions(self) -> list[tuple[str, Mention]]:
+        """(document id, mention) for every stored mention, by document then position."""
+        with Session(self.engine) as s:
+            rows = s.scalars(select(MentionRow).order_by(MentionRow.document_id, MentionRow.start,
+                                                         MentionRow.end, MentionRow.id))
+            return [(r.document_id, Mention(kind=r.kind, start=r.start, end=r.end, text=r.text,
+                                            ref=r.ref, name=r.name, country=r.country,
+                                            latitude=r.latitude, longitude=r.longitude,
+                                            precision=r.precision)) for r in rows]
 
     def events(self) -> list[Event]:
         # one query for all sources, not one per event (100,000 events: bench_store.py)
