@@ -27,19 +27,21 @@ def connected_components(spark, edges):
 
     e = spark.createDataFrame(edges, "a string, b string")
     e = e.union(e.select(F.col("b").alias("a"), F.col("a").alias("b"))).distinct()
-    e = e.where(F.col("a") != F.col("b")).localCheckpoint()
+    e = e.where(F.col("a") != F.col("b")).cache()
     labels = (e.groupBy("a").agg(F.min("b").alias("m"))
-              .select(F.col("a").alias("node"), F.least("a", "m").alias("c"))).localCheckpoint()
+              .select(F.col("a").alias("node"), F.least("a", "m").alias("c")))
     for _ in range(MAX_ROUNDS):
         seen = labels.select(F.col("node").alias("b"), F.col("c").alias("cb"))
         nearest = e.join(seen, "b").groupBy("a").agg(F.min("cb").alias("m"))
         step = (labels.join(nearest, labels.node == nearest.a)
-                .select("node", F.least("c", "m").alias("c")))
+                .select("node", F.least("c", "m").alias("c"), F.col("c").alias("old")))
         hop = step.select(F.col("node").alias("c"), F.col("c").alias("cc"))
-        step = step.join(hop, "c").select("node", F.least("c", "cc").alias("c")).localCheckpoint()
-        old = labels.select("node", F.col("c").alias("old"))
-        changed = step.join(old, "node").where(F.col("c") != F.col("old")).count()
-        labels = step
+        # one Spark job a round: the count below computes (and keeps) the new labels
+        step = (step.join(hop, "c").select("node", F.least("c", "cc").alias("c"), "old")
+                .localCheckpoint(eager=False))
+        changed = step.where(F.col("c") != F.col("old")).count()
+        labels = step.select("node", "c")
         if changed == 0:
+            e.unpersist()
             return labels.withColumnRenamed("c", "component")
     raise RuntimeError(f"connected components did not settle in {MAX_ROUNDS} rounds")

@@ -54,20 +54,33 @@ def read_partition(config: IngestConfig) -> Callable[[Iterator], Iterator]:
 
 def process_partition(specs: list[StageSpec], batch_size: int) -> Callable[[Iterator], Iterator]:
     """(id, Document) rows -> the same rows processed by every stage, then one
-    (STATS, {stage: StageStats}) row with what this partition added to the counters. A
+    (STATS, ({stage: StageStats}, documents)) row with what this partition added to the counters. A
     document that makes a stage fail is marked failed (E401) and counted; the task goes on."""
     def process(rows: Iterator[tuple[str, Document]]) -> Iterator[tuple]:
         stages = stages_for(specs)
         totals: dict[str, StageStats] = {}
+        n = 0
         for batch in batched(rows, batch_size):
             docs = [doc for _, doc in batch]
             for name, delta in _run_stages(stages, docs).items():
                 totals.setdefault(name, StageStats()).merge(delta)
             for doc in docs:
                 doc.raw = ""  # the store keeps the cleaned body, not the input; lighter shuffles
+                n += 1
                 yield doc.id, doc
-        yield STATS, totals
+        yield STATS, (totals, n)
     return process
+
+
+def _notes(rows: Iterator[tuple]) -> Iterator[tuple[list, int]]:
+    """A partition's read items -> one (failures and warnings, number of documents) row."""
+    notes, n = [], 0
+    for row in rows:
+        if isinstance(row[1], Document):
+            n += 1
+        else:
+            notes.append(row)
+    yield notes, n
 
 
 @dataclass
@@ -104,7 +117,12 @@ class SparkExecutor:
         failed = [item.message for item in unlisted]
         files = sc.parallelize(list(enumerate(paths)), max(1, min(len(paths), self.partitions)))
         items = files.mapPartitions(read_partition(self.ingest)).persist(StorageLevel.MEMORY_AND_DISK)
-        notes = items.filter(lambda r: not isinstance(r[1], Document)).collect()
+        # one pass for what could not be read and how many documents were (few Spark jobs:
+        # each costs a second or more on a busy machine)
+        notes, read = [], 0
+        for part_notes, part_read in items.mapPartitions(_notes).collect():
+            notes += part_notes
+            read += part_read
         failed += [i.message for _, i in sorted(notes, key=lambda r: r[0])
                    if isinstance(i, IngestFailure)]
         warnings = [i.message for _, i in sorted(notes, key=lambda r: r[0])
@@ -117,12 +135,12 @@ class SparkExecutor:
         processed = docs.mapPartitions(process_partition(self.specs, self.batch_size)) \
             .persist(StorageLevel.MEMORY_AND_DISK)
         stats: dict[str, StageStats] = {s.name: StageStats() for s in self.specs}
-        for _, part in processed.filter(lambda r: r[0] == STATS).collect():
+        unique = 0
+        for _, (part, n) in processed.filter(lambda r: r[0] == STATS).collect():
+            unique += n
             for name, st in part.items():
                 stats.setdefault(name, StageStats()).merge(st)
         documents = processed.filter(lambda r: r[0] != STATS)
-        read = items.filter(lambda r: isinstance(r[1], Document)).count()
-        unique = documents.count()
         items.unpersist()
         return SparkRun(documents, read=read, repeated=read - unique, failed=failed,
                         warnings=warnings, stats=stats)

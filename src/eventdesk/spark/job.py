@@ -66,6 +66,10 @@ def spark_session(master: str | None = None, app_name: str = "eventdesk", conf: 
     if master:
         builder = builder.master(master)
     quiet = {"spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false"}
+    if master and master.startswith("local"):
+        # a few shuffle partitions on one machine: Spark's 200 are 200 tasks a step for
+        # tables of thousands of rows (adaptive execution merges some, not all)
+        quiet["spark.sql.shuffle.partitions"] = "8"
     for key, value in {**quiet, **(conf or {})}.items():
         builder = builder.config(key, value)
     try:
@@ -143,14 +147,14 @@ def _rows(schema):
 def run_spark(options: SparkOptions, spark=None) -> SparkSummary:
     """Run the pipeline on Spark over `options.inputs` and write the tables under `options.out`."""
     from eventdesk.spark.executor import SparkExecutor
-    from eventdesk.spark.merge import (claim_shard, copies, event_shards, merge_partition,
-                                       with_event_ids)
+    from eventdesk.spark.merge import (arrival, claim_shard, copies, event_shards,
+                                       merge_partition, with_event_ids)
 
     spark = spark or spark_session(options.master)
     run = SparkExecutor(spark, options.stages, options.batch_size, options.partitions,
                         options.ingest).run(options.inputs)
     parts = run.documents.getNumPartitions()
-    copy_of = copies(spark, run.documents).cache()
+    copy_of = copies(spark, run.documents)
 
     def decided(kv):
         doc_id, (doc, original) = kv
@@ -169,19 +173,20 @@ def run_spark(options: SparkOptions, spark=None) -> SparkSummary:
     for name, rdd in (("documents", documents), ("mentions", mentions),
                       ("events", events.map(lambda rec: _partitioned(rec, "date"))),
                       ("claims", claims.map(lambda rec: _partitioned(rec, "as_of")))):
-        frame = spark.createDataFrame(rdd.map(_rows(tables[name])), tables[name]).cache()
-        counts[name] = frame.count()
-        frame.write.mode("overwrite").partitionBy("year", "month").parquet(
-            str(Path(options.out) / name))
-        frame.unpersist()
+        path = str(Path(options.out) / name)
+        spark.createDataFrame(rdd.map(_rows(tables[name])), tables[name]) \
+            .write.mode("overwrite").partitionBy("year", "month").parquet(path)
+        counts[name] = spark.read.schema(tables[name]).parquet(path).count()
     summary = SparkSummary(read=run.read, repeated=run.repeated, documents=counts["documents"],
                            mentions=counts["mentions"], events=counts["events"],
-                           claims=counts["claims"], duplicates=copy_of.count(),
-                           failed=list(run.failed), warnings=list(run.warnings))
-    for status, reason, source, warnings in docs.filter(
-            lambda r: r[1].status != "ok" or r[1].meta.get("warnings")).sortByKey().map(
-            lambda r: (r[1].status, r[1].status_reason, r[1].source,
-                       r[1].meta.get("warnings") or [])).collect():
+                           claims=counts["claims"], failed=list(run.failed),
+                           warnings=list(run.warnings))
+    for status, reason, source, warnings, copy in docs.filter(
+            lambda r: r[1].status != "ok" or r[1].meta.get("warnings") or r[1].duplicate_of
+    ).map(lambda r: (arrival(r[1]), (r[1].status, r[1].status_reason, r[1].source,
+                                     r[1].meta.get("warnings") or [], bool(r[1].duplicate_of)))
+          ).sortByKey().values().collect():
+        summary.duplicates += copy
         if status == "failed":
             summary.failed.append(Errors.E101.format(path=source, reason=reason))
         elif status == "skipped":
@@ -189,7 +194,7 @@ def run_spark(options: SparkOptions, spark=None) -> SparkSummary:
         summary.warnings.extend(warnings)
     summary.stage_counts = {n: {"counts": dict(st.counts), "dropped": dict(st.dropped)}
                             for n, st in run.stats.items()}
-    for rdd in (docs, copy_of, run.documents):
+    for rdd in (docs, run.documents):
         rdd.unpersist()
     if "://" not in options.out:  # a local folder: the run's summary beside the tables
         (Path(options.out) / "_summary.json").write_text(
