@@ -331,7 +331,8 @@ def spark_run(inputs: InputsArg,
         return
     console.print(f"read {summary.read} documents ({summary.repeated} read twice), wrote "
                   f"{summary.documents} documents ({summary.duplicates} near-duplicates), "
-                  f"{summary.events} events, {summary.claims} claims to {out}")
+                  f"{summary.mentions} mentions, {summary.events} events, {summary.claims} claims "
+                  f"to {out}")
     for reason, n in sorted(summary.skipped.items()):
         err.print(f"skipped {n}: {reason}", highlight=False)
     for message in summary.warnings:

@@ -1,7 +1,9 @@
 """`eventdesk load DIR --db ...`: bring the Parquet tables of `eventdesk spark run` into a
 store, for the API, the pages and the other commands. Needs pyarrow only, not Spark.
 
-Loading is idempotent: a document, event or claim whose id is stored already is left as it is.
+Loading is idempotent: a document (with its mentions), event or claim whose id is stored
+already is left as it is. Documents are stored with their body signatures, so that a later
+`eventdesk run` into the same store finds copies of them.
 """
 
 from __future__ import annotations
