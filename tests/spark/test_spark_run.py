@@ -167,30 +167,38 @@ FAKE_STAGES = [StageSpec("copy", "pipeline_stages:CopyBodyStage"),
                StageSpec("first_sentence", "pipeline_stages:FirstSentenceEventStage")]
 
 
-def test_a_failing_document_is_counted_and_the_job_goes_on(spark, tmp_path):
+@pytest.fixture(scope="module")
+def fake_run(spark, tmp_path_factory):
+    """Six invented pages through two model-free stages: page 3 makes a stage fail; pages
+    0 and 1, and 2, 4 and 5, hold the same text under other names (copies), so events merge."""
+    folder = tmp_path_factory.mktemp("fake")
+    inputs = folder / "in"
+    inputs.mkdir()
     for i in range(6):
-        (tmp_path / f"page{i}.txt").write_text(
-            f"Invented report {i}. " + ("EXPLODE here." if i == 3 else "Nothing odd."))
-    summary = run_spark(SparkOptions(inputs=[str(tmp_path)], out=str(tmp_path / "out"),
-                                     stages=FAKE_STAGES, partitions=2), spark)
+        (inputs / f"page{i}.txt").write_text(
+            "EXPLODE here." if i == 3 else f"Clash number {min(i, 2) // 2} near the invented town.")
+    out = folder / "out"
+    summary = run_spark(SparkOptions(inputs=[str(inputs)], out=str(out), stages=FAKE_STAGES,
+                                     partitions=2), spark)
+    return inputs, out, summary
+
+
+def test_a_failing_document_is_counted_and_the_job_goes_on(fake_run):
+    _inputs, out, summary = fake_run
     assert len(summary.failed) == 1 and "page3.txt" in summary.failed[0]
     assert "E401" in summary.failed[0] and "cannot handle this document" in summary.failed[0]
-    tables = read_tables(tmp_path / "out")
+    tables = read_tables(out)
     statuses = sorted(d["status"] for d in tables["documents"])
     assert statuses == ["failed"] + ["ok"] * 5
-    assert len({s["document"] for e in tables["events"] for s in e["sources"]}) == 5
     assert summary.stage_counts["copy"]["counts"]["copied"] == 5
+    # pages 0-1 are one report, 2, 4 and 5 another: two events, every ok page a source
+    assert len(tables["events"]) == 2 and summary.duplicates == 3
+    assert len({s["document"] for e in tables["events"] for s in e["sources"]}) == 5
 
 
-def test_a_rerun_into_the_same_folder_adds_no_rows(spark, tmp_path):
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    for i in range(4):  # invented; 0 and 1 are one report, 2 and 3 another (same town)
-        (inputs / f"r{i}.txt").write_text(f"Clash number {i // 2} near the invented town.")
-    out = tmp_path / "out"
-    run_spark(SparkOptions(inputs=[str(inputs)], out=str(out), stages=FAKE_STAGES), spark)
+def test_a_rerun_into_the_same_folder_adds_no_rows(spark, fake_run):
+    inputs, out, _summary = fake_run
     before = read_tables(out)
-    assert len(before["documents"]) == 4 and len(before["events"]) == 2
     run_spark(SparkOptions(inputs=[str(inputs)], out=str(out), stages=FAKE_STAGES,
                            partitions=3), spark)
     assert read_tables(out) == before
