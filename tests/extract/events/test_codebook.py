@@ -394,3 +394,27 @@ def test_a_gerund_subject_with_a_day_is_one_occasion(events):
     # with its own object ("Defeating the group deprives it of land") tells an action in general
     assert [e.event_type for e in events("Fighting between the gang and residents left 12 dead on Friday.")]
     assert not events("Defeating the group militarily deprives it of land.")
+
+
+# --- A blast at a gathering, a claim's day, a definite retelling -----------------------------
+@pytest.mark.parametrize("text, kind", [
+    pytest.param("A suicide bomber struck a party rally in Khar on Sunday, killing 40 people.",
+                 (ERV, "Suicide bomb"), id="suicide-bomber-at-rally"),  # invented
+    pytest.param("A roadside bomb exploded near a march of teachers in Quetta on Sunday, wounding six.",
+                 (ERV, "Remote explosive/landmine/IED"), id="bomb-near-march"),  # invented
+    pytest.param("Police fired stun grenades to disperse a march of teachers in Quetta on Sunday.",
+                 (PROTESTS, "Protest with intervention"), id="stun-grenades-are-intervention"),  # invented
+])
+def test_a_blast_at_a_gathering_is_an_explosion_not_a_protest(events, text, kind):
+    # codebook §1 step 5: a weapon the target cannot answer, whether the target is armed or a crowd
+    assert [(e.event_type, e.sub_event_type) for e in events(text)] == [kind]
+
+
+def test_a_claim_dates_itself_not_the_attack_it_claims(events):
+    # invented: the claim came on Tuesday; the attack, retold with its day, was on Sunday
+    text = ("On Tuesday, the Islamic State claimed responsibility for the suicide attack that occurred "
+            "at a party convention in Khar. A statement said a suicide bomber carried out the attack on "
+            "Sunday.")
+    evs = events(text)
+    assert [(e.sub_event_type, e.date) for e in evs] == [("Suicide bomb", "2023-05-07")]
+    assert len(evs[0].sources) == 2

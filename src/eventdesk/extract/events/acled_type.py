@@ -50,6 +50,7 @@ class TypingCues:
     abstract: frozenset
     deadly: frozenset
     harm: frozenset
+    riot_weapons: frozenset
 
 
 def _list(key: str) -> frozenset:
@@ -76,7 +77,8 @@ def typing_cues() -> TypingCues:
         unarmed=_list("unarmed_victims"), nonviolent=_list("nonviolent_transfer"),
         violent_despite=_list("violent_despite"), aggregate=_list("aggregate_cues"),
         demonstrators=_list("demonstrator_words"), mob_actors=_list("mob_actors"), frames=_list("frame_nouns"),
-        abstract=_list("abstract_targets"), deadly=_list("deadly_words"), harm=_list("harm_words"))
+        abstract=_list("abstract_targets"), deadly=_list("deadly_words"), harm=_list("harm_words"),
+        riot_weapons=_list("riot_weapons"))
 
 
 def _keys(tokens) -> set[str]:
@@ -191,6 +193,16 @@ def protest_setting(sent: Span, cues: TypingCues) -> bool:
                for t in sent)
 
 
+def _blast_on_crowd(clause: list[Token], sent_keys: set[str], cues: TypingCues) -> bool:
+    """A suicide bomber, a bomb, a strike or shells in the trigger's clause at a gathering
+    ('a suicide attack at a party rally'): codebook §1 step 5 holds whatever the target, and a
+    crowd sets off no such weapon. Stun grenades and tear gas are police intervention, petrol
+    bombs the crowd's own (riot_weapons)."""
+    weapon = weapon_of(clause, cues)
+    return weapon is not None and weapon != "Grenade" and not sent_keys & cues.intervention \
+        and not _keys(clause) & cues.riot_weapons
+
+
 def decide(event_type: str, sub: str, main: Token, tokens: list[Token], sent: Span,
            death_tokens: list[Token], armed_foe: bool, alone: bool = False) -> tuple[str, str, bool]:
     """(event_type, sub_event_type, generic): the mention's type after the codebook's cascade;
@@ -212,6 +224,8 @@ def decide(event_type: str, sub: str, main: Token, tokens: list[Token], sent: Sp
     if event_type not in VIOLENT and event_type not in ("Protests", "Riots"):
         return event_type, sub, False
     clause = [t for tok in tokens for t in clause_of(tok)]
+    if protest and _blast_on_crowd(clause, sent_keys, cues):
+        protest = False  # a bomb at a rally: the gathering is the target, not a demonstration event
     # 3. demonstrators: violence around them is a protest met with force, or a riot
     if protest and (event_type in ("Protests", "Riots") or generic or sub in ("Armed clash", "Grenade", "Attack")):
         violent = bool(sent_keys & (cues.riot | cues.mob)) or event_type != "Protests" or any(

@@ -153,7 +153,12 @@ class _Extractor:
                 if events and _retold(m, self.date_tokens, self.place_tokens):
                     continue  # "That fighting has diverted resources": an event told before
                 if m.weak_only and events and not any(t.i in self.date_tokens for t in sent):
-                    continue  # a bare "was killed" with no date of its own retells an event told before
+                    # a bare "was killed" with no date of its own retells an event told before:
+                    # it lends that event its sentence, toll or place, never a new event
+                    own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
+                    for ev in self._events(m, sent, paragraphs.get(sent.start, []), own, alone=len(mentions) == 1):
+                        _fold_retelling(events, ev, True)
+                    continue
                 if duration_unit(m.main) in BACKGROUND_UNITS:  # type: ignore[attr-defined]
                     continue
                 own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
@@ -235,6 +240,8 @@ class _Extractor:
             a1 = _demonym_forces(main)  # "an Israeli strike", "Russian shelling"
         event_type, sub = m.event_type, m.sub_event_type
         when = self.ctx.date_for(m.tokens, sent, paragraph)
+        own_date = any(t.i in self.date_tokens for tok in m.tokens if tok not in m.claim_tokens
+                       for t in tok.subtree)
         period = duration_unit(main)
         if period is not None:
             when = period_until(when, period)
@@ -326,8 +333,12 @@ class _Extractor:
             ev.sources[0] = _trim(ev.sources[0], self.document.body, main.idx)
             if fallback:
                 ev.extra["actor1_fallback"] = True
-            if not any(t.i in self.date_tokens for t in sent):
-                ev.extra["soft_date"] = True  # its time is the context's: a retelling's own day may correct it
+            if not any(t.i in self.date_tokens for t in sent) or (m.claim_tokens and not own_date):
+                # its time is the context's, or the day of a claim for it ("on August 1, IS
+                # claimed the attack that ..."): a retelling's own day may correct it
+                ev.extra["soft_date"] = True
+            if main.lemma_.lower() in acled_type.typing_cues().generic:
+                ev.extra["generic_word"] = True  # "the attack", "the incident": may retell any violent event
             if summary:
                 ev.extra["summary"] = True  # "overran three provincial capitals" (see _drop_summaries)
             if generic:

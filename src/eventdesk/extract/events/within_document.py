@@ -65,7 +65,10 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
             continue  # an indefinite report folds only into a first telling that said too little
         same = target.event_type == ev.event_type
         violent = {target.event_type, ev.event_type} <= set(acled_type.VIOLENT)
-        if not (same or (violent and (target.extra.get("generic") or ev.extra.get("generic")))):
+        # "the attack", "the incident": a definite generic word retells whatever violent
+        # event it points back at, whatever type its own clause suggests
+        retold = definite and ev.extra.get("generic_word")
+        if not (same or (violent and (target.extra.get("generic") or ev.extra.get("generic") or retold))):
             continue
         if target.extra.get("generic") and not ev.extra.get("generic"):
             target.event_type, target.sub_event_type = ev.event_type, ev.sub_event_type
@@ -76,11 +79,15 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
                                                     and not ev.extra.get("actor1_fallback"))):
             target.actor1 = ev.actor1
             target.extra.pop("actor1_fallback", None)
-        if ev.geo_precision and (target.geo_precision is None or ev.geo_precision < target.geo_precision):
+        # a retelling lends only what its own sentence tells: a place or day it borrowed from
+        # the paragraph around it is no news about the event it retells
+        borrowed_place = ev.extra.get("place_from_context") and target.location
+        if ev.geo_precision and not borrowed_place and (target.geo_precision is None
+                                                        or ev.geo_precision < target.geo_precision):
             for name in RETELL_FIELDS:
                 setattr(target, name, getattr(ev, name))
-        if ev.date and (not target.date or len(ev.date) > len(target.date) or (
-                target.extra.get("soft_date") and not ev.extra.get("soft_date"))):
+        if ev.date and (not target.date or not ev.extra.get("soft_date") and (
+                len(ev.date) > len(target.date) or target.extra.get("soft_date"))):
             target.date, target.date_precision, target.historical = ev.date, ev.date_precision, ev.historical
             target.extra.pop("soft_date", None)
         if target.fatalities is None and ev.fatalities is not None:
