@@ -75,8 +75,9 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
             target.extra.pop("generic", None)
             if ev.event_type != "Violence against civilians" and (target.actor2 or "").startswith("Civilians"):
                 target.actor2 = ev.actor2
-        if ev.actor1 and (target.actor1 is None or (target.extra.get("actor1_fallback")
-                                                    and not ev.extra.get("actor1_fallback"))):
+        # a retelling's guessed actor (the article's main group) is no news: it fills nothing
+        if ev.actor1 and not ev.extra.get("actor1_fallback") and (
+                target.actor1 is None or target.extra.get("actor1_fallback")):
             target.actor1 = ev.actor1
             target.extra.pop("actor1_fallback", None)
         # a retelling lends only what its own sentence tells: a place or day it borrowed from
