@@ -306,6 +306,9 @@ def test_demonstrators_are_actor1(events, text, actor1):
     pytest.param("Attacks on aid workers in South Sudan have doubled this year.", id="trend"),  # invented
     pytest.param("If the talks fail, the rebels could storm Goma within days.", id="condition"),  # invented
     pytest.param("Militants threatened to behead the hostages in Sirte.", id="threat"),  # invented
+    pytest.param("One resident feared his brother was in the blast zone on Friday.", id="blast-zone"),  # invented
+    pytest.param("The army deployed attack helicopters and a bomb squad to Kidal on Friday.",
+                 id="things-named-after-violence"),  # invented
 ])
 def test_what_is_not_one_occurrence_is_no_event(events, text):
     assert events(text) == []

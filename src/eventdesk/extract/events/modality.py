@@ -132,6 +132,9 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
     reason = _not_violence(main, tokens, sent, lex)
     if reason:
         return reason
+    if main.dep_ in ("compound", "nmod") and main.head.pos_ in ("NOUN", "PROPN") \
+            and main.head.lemma_.lower() not in lex.triggers:
+        return "modifier"  # "the blast zone", "attack helicopters", "a bomb squad": a thing, no occurrence
     if main.tag_ == "VBG" and main.dep_ in ("csubj", "nsubj", "csubjpass") and (
             not sent_dated or any(c.dep_ == "dobj" for c in main.children)):
         # "Defeating Isis militarily deprives them of territory" (an action in general); but
