@@ -379,6 +379,8 @@ def test_a_group_that_denies_involvement_is_not_actor1(events):
                  (BATTLES, CLASH), id="ambush-on-police"),  # invented
     pytest.param("Jihadists attacked a convoy of soldiers near Djibo on Friday, killing 15.",
                  (BATTLES, CLASH), id="convoy-of-soldiers"),  # invented
+    pytest.param("At least 40 people were killed in an ambush near Djibo on Friday, including 12 soldiers.",
+                 (BATTLES, CLASH), id="soldiers-among-the-dead"),  # invented
     pytest.param("Suicide bombers struck a crowded mosque in Kabul on Friday, killing four people.",
                  (ERV, "Suicide bomb"), id="weak-words-one-occurrence"),  # invented
 ])

@@ -143,7 +143,8 @@ def victims(tokens: list[Token], death_tokens: list[Token]) -> list[Token]:
         for c in t.children:
             if c.dep_ in VICTIM_DEPS:
                 out.append(c)
-            elif c.dep_ == "prep" and c.lower_ in ("on", "against"):
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "including", "among"):
+                # "an ambush on a convoy", "killed in an ambush ..., including 17 soldiers"
                 out += [g for g in c.children if g.dep_ == "pobj"]
             elif c.dep_ in ("compound", "amod") and t.pos_ == "NOUN":
                 out.append(c)  # "the nightclub attack", "a mosque bombing"
@@ -155,6 +156,9 @@ def victims(tokens: list[Token], death_tokens: list[Token]) -> list[Token]:
             first = next((s for s in v.sent if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in PRONOUNS), None)
             v = first or v
         expanded += [v, *[c for c in v.conjuncts]]
+        # "80 people were killed, including 17 soldiers": who was among them counts too
+        expanded += [g for c in v.children if c.dep_ == "prep" and c.lower_ in ("including", "among")
+                     for g in c.children if g.dep_ == "pobj"]
     return expanded
 
 

@@ -245,9 +245,11 @@ class _Extractor:
         period = duration_unit(main)
         if period is not None:
             when = period_until(when, period)
+        # ground taken is the place the capture's object names ("seized the city of Aleppo"
+        # after "burst out of their enclave in Idlib"), one event per place named there
         places = self.ctx.conjoined_places(main) if sub == TERRITORY else []
         vicinity = False
-        if len(places) < 2:
+        if not places:
             place, prec = self.ctx.place_for(m.tokens, sent, paragraph)
             vicinity = sub == TERRITORY and place is not None and prec in (1, 2) and not any(
                     self.ctx.place_at.get(t.i) for o in main.children if o.dep_ in ("dobj", "nsubjpass", "pobj")
