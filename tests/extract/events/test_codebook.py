@@ -423,3 +423,19 @@ def test_a_claim_dates_itself_not_the_attack_it_claims(events):
     evs = events(text)
     assert [(e.sub_event_type, e.date) for e in evs] == [("Suicide bomb", "2023-05-07")]
     assert len(evs[0].sources) == 2
+
+
+def test_an_occurrence_the_event_acted_on_is_no_event_of_its_own(events):
+    # invented: the siege is what the army broke, told by the one event of the sentence
+    evs = events("Syria's army broke a years-long Islamic State siege on the enclave of Deir ez-Zor on Friday.")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [(GOV, "Military Forces of Syria")]
+
+
+def test_a_nationality_on_a_compound_of_the_strike_names_the_state_forces(events):
+    text = "The faction was targeted by US drone strikes in the mountains of Somalia on Friday."  # invented
+    assert [(e.sub_event_type, e.actor1) for e in events(text)] == [("Air/drone strike", "Military Forces of the United States")]
+
+
+def test_one_attacker_the_report_does_not_name_is_an_unidentified_armed_group(events):
+    text = "An unidentified gunman attacked a checkpoint near Djibo in Burkina Faso on Friday, killing four soldiers."  # invented
+    assert [e.actor1 for e in events(text)] == ["Unidentified Armed Group (Burkina Faso)"]

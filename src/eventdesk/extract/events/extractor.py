@@ -140,6 +140,7 @@ class _Extractor:
         for sent in self.sdoc.sents:
             mentions = [told for m in find_mentions(sent, self.lex, self.place_tokens)
                         if (told := self._told(m)) is not None]
+            mentions = _without_objects_of_others(mentions)
             deaths = _death_tokens(sent, self.lex)
             new: list[Event] = []
             for m in mentions:
@@ -377,14 +378,26 @@ def _crowd_sides(event_type: str, a1: ActorInfo | None, a2: ActorInfo | None, wh
                    and not a2.name.startswith(("Protesters", "Rioters")) else None)
 
 
+def _without_objects_of_others(mentions: list[Mention]) -> list[Mention]:
+    """An occurrence noun that is the object of another mention's verb ("broke the siege",
+    "repelled the attack", "ended the occupation") is what that event acted on, told by it."""
+    verbs = {t.i for m in mentions for t in m.tokens if t.pos_ == "VERB"}
+    return [m for m in mentions if not (m.main.pos_ == "NOUN" and m.main.dep_ == "dobj"  # type: ignore[attr-defined]
+                                        and m.main.head.i in verbs  # type: ignore[attr-defined]
+                                        and m.main.head.i not in {t.i for t in m.tokens})]  # type: ignore[attr-defined]
+
+
 def _demonym_forces(main) -> ActorInfo | None:
     """The state forces a nationality adjective on the trigger names ("an Israeli strike",
     "US drone strikes"): ACLED codes a state's strike to its military forces."""
     from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
 
     registry = ActorRegistry.default()
-    for c in main.children:
-        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
+    # the modifier may hang on the trigger or on a compound of it ("US" on "drone" in "US drone strikes")
+    mods = [c for c in main.children if c.dep_ in ("amod", "compound")]
+    mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "compound")]
+    for c in mods:
+        if c.ent_type_ in ("NORP", "GPE", "ORG"):  # the small model tags "US" as ORG
             country = registry.canonical_country(c.text)
             if country:
                 ref = registry.state_actor(country, "military")
