@@ -439,3 +439,8 @@ def test_a_nationality_on_a_compound_of_the_strike_names_the_state_forces(events
 def test_one_attacker_the_report_does_not_name_is_an_unidentified_armed_group(events):
     text = "An unidentified gunman attacked a checkpoint near Djibo in Burkina Faso on Friday, killing four soldiers."  # invented
     assert [e.actor1 for e in events(text)] == ["Unidentified Armed Group (Burkina Faso)"]
+
+
+def test_a_state_force_named_by_its_kind_is_the_state_forces_of_the_country(events):
+    text = "Eleven members of the group were killed in military operations in Maguindanao on Friday."  # invented
+    assert [e.actor1 for e in events(text)] == ["Military Forces of the Philippines"]

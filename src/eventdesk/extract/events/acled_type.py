@@ -51,6 +51,7 @@ class TypingCues:
     deadly: frozenset
     harm: frozenset
     riot_weapons: frozenset
+    state_modifiers: dict  # "military" -> "military", "police" -> "police" (registry kinds)
 
 
 def _list(key: str) -> frozenset:
@@ -78,7 +79,10 @@ def typing_cues() -> TypingCues:
         violent_despite=_list("violent_despite"), aggregate=_list("aggregate_cues"),
         demonstrators=_list("demonstrator_words"), mob_actors=_list("mob_actors"), frames=_list("frame_nouns"),
         abstract=_list("abstract_targets"), deadly=_list("deadly_words"), harm=_list("harm_words"),
-        riot_weapons=_list("riot_weapons"))
+        riot_weapons=_list("riot_weapons"),
+        state_modifiers={str(w).lower(): kind for _, content in load_all("event_typing.yaml")
+                         for kind, words in ((content or {}).get("state_force_modifiers") or {}).items()
+                         for w in words or []})
 
 
 def _keys(tokens) -> set[str]:

@@ -310,6 +310,8 @@ class _Extractor:
             if a2 is None and self.main_group is not None and a1 is not None and a1.name != self.main_group.name:
                 a2 = self.main_group
         where = [self._home_ground(place, prec, sent, a1) for place, prec in where]
+        if a1 is None and event_type in ("Battles", "Explosions/Remote violence"):
+            a1 = _state_operation(main, where)  # "killed in military operations in Maguindanao"
         if event_type in ("Protests", "Riots"):
             a1, a2 = _crowd_sides(event_type, a1, a2, where, self.ctx.dominant_country)
         if a2 is None:
@@ -385,6 +387,27 @@ def _without_objects_of_others(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not (m.main.pos_ == "NOUN" and m.main.dep_ == "dobj"  # type: ignore[attr-defined]
                                         and m.main.head.i in verbs  # type: ignore[attr-defined]
                                         and m.main.head.i not in {t.i for t in m.tokens})]  # type: ignore[attr-defined]
+
+
+def _state_operation(main, where) -> ActorInfo | None:
+    """'killed in military operations', 'an army offensive', 'a police raid': the state's
+    forces of the event's country (ACLED names them when the report says only whose kind of
+    force acted). The modifiers are data (event_typing.yaml state_force_modifiers)."""
+    country = next((p.country for p, _ in where if p is not None and p.country), None)
+    if country is None:
+        return None
+    nouns = [main, *[g for c in main.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by")
+                     for g in c.children if g.dep_ == "pobj"]]
+    kinds = acled_type.typing_cues().state_modifiers
+    for noun in nouns:
+        for c in noun.children:
+            kind = kinds.get(c.lemma_.lower()) if c.dep_ in ("amod", "compound") else None
+            if kind:
+                from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+                ref = ActorRegistry.default().state_actor(country, kind)
+                return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+    return None
 
 
 def _demonym_forces(main) -> ActorInfo | None:
