@@ -444,3 +444,10 @@ def test_one_attacker_the_report_does_not_name_is_an_unidentified_armed_group(ev
 def test_a_state_force_named_by_its_kind_is_the_state_forces_of_the_country(events):
     text = "Eleven members of the group were killed in military operations in Maguindanao on Friday."  # invented
     assert [e.actor1 for e in events(text)] == ["Military Forces of the Philippines"]
+
+
+def test_the_weapon_a_retelling_names_types_the_event(events):
+    # invented: the lead tells whom the attack hit, the retelling how (codebook §1 step 5)
+    text = ("Jihadists targeted government forces in Abyan on Friday, leaving 16 soldiers dead. The assault "
+            "was carried out using an explosive-laden vehicle.")
+    assert [(e.event_type, len(e.sources)) for e in events(text)] == [(ERV, 2)]

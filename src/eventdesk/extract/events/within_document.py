@@ -70,7 +70,12 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
         retold = definite and ev.extra.get("generic_word")
         if not (same or (violent and (target.extra.get("generic") or ev.extra.get("generic") or retold))):
             continue
-        if target.extra.get("generic") and not ev.extra.get("generic"):
+        # "targeted pro-government forces" then "the assault was carried out using an
+        # explosive-laden vehicle": the weapon the retelling names types the event (codebook
+        # §1 step 5 holds whoever the target)
+        weapon_told = definite and target.extra.get("generic_word") and ev.event_type == acled_type.EXPLOSIONS \
+            and target.event_type in ("Battles", "Violence against civilians") and "territory" not in target.sub_event_type
+        if (target.extra.get("generic") and not ev.extra.get("generic")) or weapon_told:
             target.event_type, target.sub_event_type = ev.event_type, ev.sub_event_type
             target.extra.pop("generic", None)
             if ev.event_type != "Violence against civilians" and (target.actor2 or "").startswith("Civilians"):
