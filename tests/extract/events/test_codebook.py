@@ -451,3 +451,10 @@ def test_the_weapon_a_retelling_names_types_the_event(events):
     text = ("Jihadists targeted government forces in Abyan on Friday, leaving 16 soldiers dead. The assault "
             "was carried out using an explosive-laden vehicle.")
     assert [(e.event_type, len(e.sources)) for e in events(text)] == [(ERV, 2)]
+
+
+def test_an_occurrence_its_verb_ties_to_an_outcome_happened(events):
+    # invented: "X resulted in N deaths" tells an occurrence; "X has edged towards" does not
+    assert [e.event_type for e in events("Another attack by the group resulted in the deaths of five soldiers "
+                                         "in Abyan.")] == [BATTLES]
+    assert events("A ground offensive has edged towards Raqqa.") == []

@@ -142,8 +142,11 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
         return "generic"
     if main.pos_ == "NOUN" and main.dep_ in ("nsubj", "attr") and not sent_dated and not any(
             t.pos_ == "VERB" for t in tokens if t.i != main.i) and main.head.pos_ in ("VERB", "AUX") and \
-            main.head.lemma_.lower() not in lex.triggers:
-        return "generic"  # "a ground offensive has edged towards Raqqa", "It is a difficult battle"
+            main.head.lemma_.lower() not in lex.triggers and not any(
+                t.i != main.i and main.head.is_ancestor(t) and not main.is_ancestor(t) for t in tokens):
+        # "a ground offensive has edged towards Raqqa", "It is a difficult battle"; but an
+        # occurrence its verb ties to an outcome ("the attack resulted in 54 deaths") happened
+        return "generic"
     for t in main.subtree:  # "driven Isis from nearly all of Iraq": a cumulative result
         if t.lower_ in ("all", "most", "much") and t.head.i != t.i and any(
                 c.lower_ == "of" for c in t.children) and main.pos_ == "VERB":
