@@ -307,6 +307,8 @@ def test_demonstrators_are_actor1(events, text, actor1):
     pytest.param("If the talks fail, the rebels could storm Goma within days.", id="condition"),  # invented
     pytest.param("Militants threatened to behead the hostages in Sirte.", id="threat"),  # invented
     pytest.param("One resident feared his brother was in the blast zone on Friday.", id="blast-zone"),  # invented
+    pytest.param("The ministry is raising the reward (from $1 million to $5 million) for information leading "
+                 "to the arrest of the group's leader.", id="reward-raised-for-an-arrest"),  # invented
     pytest.param("The army deployed attack helicopters and a bomb squad to Kidal on Friday.",
                  id="things-named-after-violence"),  # invented
 ])

@@ -325,11 +325,15 @@ def not_an_occasion(main: Token, tokens: list[Token]) -> str | None:
     information leading to the arrest'), aimed at an abstraction ('the fight against
     terrorism'), or a participle describing people ('Europeans fighting alongside groups')."""
     cues = typing_cues()
+    purpose = False  # the path up passed through "for" ("raising the reward ... for information leading to the arrest")
     for n, a in enumerate(main.ancestors):
         if n > 5:
             break
         if a.pos_ == "NOUN" and a.lemma_.lower() in cues.frames:
             return "framed"
+        if purpose and any(c.dep_ == "dobj" and c.lemma_.lower() in cues.frames for c in a.children):
+            return "framed"  # the parser hung the purpose on the verb, not on the reward
+        purpose = purpose or (a.dep_ == "prep" and a.lower_ == "for")
     for t in tokens:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("against", "on") and any(
