@@ -307,6 +307,7 @@ def test_demonstrators_are_actor1(events, text, actor1):
     pytest.param("If the talks fail, the rebels could storm Goma within days.", id="condition"),  # invented
     pytest.param("Militants threatened to behead the hostages in Sirte.", id="threat"),  # invented
     pytest.param("One resident feared his brother was in the blast zone on Friday.", id="blast-zone"),  # invented
+    pytest.param("Rights groups condemn this week's clashes.", id="reaction-to-this-weeks-clashes"),  # invented
     pytest.param("The ministry is raising the reward (from $1 million to $5 million) for information leading "
                  "to the arrest of the group's leader.", id="reward-raised-for-an-arrest"),  # invented
     pytest.param("The army deployed attack helicopters and a bomb squad to Kidal on Friday.",
@@ -460,3 +461,9 @@ def test_an_occurrence_its_verb_ties_to_an_outcome_happened(events):
     assert [e.event_type for e in events("Another attack by the group resulted in the deaths of five soldiers "
                                          "in Abyan.")] == [BATTLES]
     assert events("A ground offensive has edged towards Raqqa.") == []
+
+
+def test_another_crowd_falling_on_demonstrators_is_mob_violence(events):
+    # invented: the ruling party's student wing, not the demonstrators, did the fighting
+    text = "Members of the ruling party's student wing clashed with demonstrators in Dhaka on Monday, injuring 40."
+    assert [(e.event_type, e.sub_event_type) for e in events(text)] == [(RIOTS, "Mob violence")]

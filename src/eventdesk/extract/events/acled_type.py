@@ -201,6 +201,13 @@ def protest_setting(sent: Span, cues: TypingCues) -> bool:
                for t in sent)
 
 
+def _subject_of(main: Token) -> list[Token]:
+    """Who does it: the trigger's subject, or for a noun trigger its verb's subject."""
+    head = main.head if main.pos_ == "NOUN" and main.dep_ in ("dobj", "pobj") else main
+    head = head.head if head.dep_ == "prep" else head
+    return [t for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+
+
 def _blast_on_crowd(clause: list[Token], sent_keys: set[str], cues: TypingCues) -> bool:
     """A suicide bomber, a bomb, a strike or shells in the trigger's clause at a gathering
     ('a suicide attack at a party rally'): codebook §1 step 5 holds whatever the target, and a
@@ -244,6 +251,9 @@ def decide(event_type: str, sub: str, main: Token, tokens: list[Token], sent: Sp
             return "Protests", "Protest with intervention", False
         if violent and sent_keys & cues.crowd and not sent_keys & cues.demonstrators:
             return "Riots", "Mob violence", False  # rival camps fighting each other
+        subject = _keys(_subject_of(main))
+        if violent and subject & cues.crowd and not subject & cues.demonstrators:
+            return "Riots", "Mob violence", False  # another crowd fell on the demonstrators
         if violent and (sent_keys & (cues.riot | cues.mob) or event_type == "Riots"):
             return "Riots", sub if event_type == "Riots" else "Violent demonstration", False
         if violent and sent_keys & cues.crowd:

@@ -91,7 +91,10 @@ def _purpose_of_noun(tok: Token) -> bool:
 def _commentary(main: Token, lex: EventLexicon) -> str | None:
     """A definite trigger noun ("the raid") as the object of a verb or noun that comments on,
     investigates or relays it, or of a verb negated through its object ("nothing to do with")."""
+    # "the raid", "this week's clashes", "Sunday's attack": a time in the possessive points
+    # back at an occurrence as a determiner does
     if main.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC
+                                      or c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME")
                                       for c in main.children):
         return None
     if any(c.dep_ in ("relcl", "acl") for c in main.children):
