@@ -467,3 +467,9 @@ def test_another_crowd_falling_on_demonstrators_is_mob_violence(events):
     # invented: the ruling party's student wing, not the demonstrators, did the fighting
     text = "Members of the ruling party's student wing clashed with demonstrators in Dhaka on Monday, injuring 40."
     assert [(e.event_type, e.sub_event_type) for e in events(text)] == [(RIOTS, "Mob violence")]
+
+
+def test_the_nationality_of_the_weapon_that_struck_names_the_state_forces(events):
+    text = "Russian missiles struck an apartment block in the Ukrainian city of Dnipro on Friday, killing 12."  # invented
+    assert [(e.sub_event_type, e.actor1) for e in events(text)] == [
+        ("Shelling/artillery/missile attack", "Military Forces of Russia")]
