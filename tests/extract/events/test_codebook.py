@@ -473,3 +473,10 @@ def test_the_nationality_of_the_weapon_that_struck_names_the_state_forces(events
     text = "Russian missiles struck an apartment block in the Ukrainian city of Dnipro on Friday, killing 12."  # invented
     assert [(e.sub_event_type, e.actor1) for e in events(text)] == [
         ("Shelling/artillery/missile attack", "Military Forces of Russia")]
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_another_event(events):
+    text = ("Hezbollah fired dozens of rockets into northern Israel on Friday, and Israeli jets struck targets "
+            "in southern Lebanon in response.")  # invented
+    assert [(e.sub_event_type, e.actor1) for e in events(text)] == [
+        ("Shelling/artillery/missile attack", "Hezbollah"), ("Air/drone strike", "Military Forces of Israel")]
