@@ -100,6 +100,9 @@ class Attributor:
             for i in range(len(low) - n):
                 if tuple(low[i:i + n]) == words:
                     obj = self._object_after(sent[i + n - 1])
+                    if obj is not None and words == ("per",) and not (
+                            obj.lemma_.lower() in self.report_nouns or obj.ent_type_ in _NAMED):
+                        continue  # "10 per cent", "per day": a rate, not a source
                     if obj is not None:
                         src = self._name(obj, k)
                         if src is not None:
