@@ -490,3 +490,9 @@ def test_an_occurrence_told_in_a_since_clause_is_still_an_event(events):
     # invented: the since-clause states a past fact; the main clause's perfect does not make it a total
     evs = events("The leader has not been seen in public since he proclaimed a caliphate in Mosul in June 2014.")
     assert [e.sub_event_type for e in evs] == ["Change to group/activity"]
+
+
+def test_a_clause_on_the_trigger_noun_tells_its_day(events):
+    # invented: the relative clause on "ceasefire" dates it; publication is Friday 12 May 2023
+    evs = events("The rebels were left out of a ceasefire that began on February 27 after talks in Geneva.")
+    assert [(e.sub_event_type, e.date) for e in evs] == [("Agreement", "2023-02-27")]
