@@ -308,6 +308,8 @@ def test_demonstrators_are_actor1(events, text, actor1):
     pytest.param("Militants threatened to behead the hostages in Sirte.", id="threat"),  # invented
     pytest.param("One resident feared his brother was in the blast zone on Friday.", id="blast-zone"),  # invented
     pytest.param("Rights groups condemn this week's clashes.", id="reaction-to-this-weeks-clashes"),  # invented
+    pytest.param("The embassy warned of potential attacks in the capital two weeks ago.",
+                 id="potential-attacks"),  # invented
     pytest.param("The war has killed tens of thousands of people since it began in April 2023.",
                  id="total-since-a-start"),  # invented
     pytest.param("The insurgency has left more than 2,000 people dead in the past decade.",
@@ -390,6 +392,8 @@ def test_a_group_that_denies_involvement_is_not_actor1(events):
                  (BATTLES, CLASH), id="soldiers-among-the-dead"),  # invented
     pytest.param("Suicide bombers struck a crowded mosque in Kabul on Friday, killing four people.",
                  (ERV, "Suicide bomb"), id="weak-words-one-occurrence"),  # invented
+    pytest.param("The death toll in the attack on concertgoers near the capital rose to 115 on Friday.",
+                 (VAC, "Attack"), id="attack-on-concertgoers"),  # invented
 ])
 def test_victims_and_weapons_decide_a_generic_attack(events, text, kind):
     evs = events(text)
