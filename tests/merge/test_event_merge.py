@@ -243,7 +243,10 @@ def test_undated_report_without_corroboration_or_with_two_candidates_stays_alone
     arrests.id = "e-arr"
     assert merger.best_match([arrests], _undated(weekday=6, sub="Arrests", etype="Strategic developments")) is arrests
     assert merger.best_match([raid], _undated(a1=None, dead=2)) is None  # unnamed and no weekday
-    assert merger.best_match([raid], _undated(weekday=6, a1=None, place=PROVINCE)) is None  # not the town
+    far = dict(location="Idlib", country="Syria", latitude=35.93, longitude=36.63, geo_precision=3)
+    assert merger.best_match([raid], _undated(weekday=6, a1=None, place=far)) is None  # another province
+    assert merger.best_match([raid], _undated(weekday=6, a1=None, place=COUNTRY)) is None  # only the country
+    assert merger.best_match([raid], _undated(weekday=6, a1=None, place=PROVINCE)) is raid  # the town's province
     assert merger.best_match([raid], ev("d-9", date=None, prec=None, dead=2)) is None  # no cue from the extractor
 
 

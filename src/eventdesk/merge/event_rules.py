@@ -371,7 +371,7 @@ def undated_agrees(existing: Any, new: Any, registry: Any = None, config: MergeC
         # first reports often name no perpetrator ("unidentified attackers"): an unnamed side
         # contradicts no one, but then the report must name the event's weekday and its very
         # place (the same town), with the same event type
-        return bool(same_day and _same_town(existing, new)
+        return bool(same_day and _same_town(existing, new, config)
                     and field_of(existing, "event_type") == field_of(new, "event_type"))
     if not (types_compatible(existing, new, config) and places_compatible(existing, new, config)
             and actors_agree(a1, b1, registry) and actor_pairs_compatible(existing, new, registry)):
@@ -382,10 +382,15 @@ def undated_agrees(existing: Any, new: Any, registry: Any = None, config: MergeC
     return figures is True
 
 
-def _same_town(a: Any, b: Any) -> bool:
-    """Both placed at one named town or finer (geo_precision 1 or 2) with the same name."""
+def _same_town(a: Any, b: Any, config: MergeConfig | None = None) -> bool:
+    """Both placed at one named town or finer (geo_precision 1 or 2) with the same name, or
+    one at a town inside the district the other names (within the merge distance of a
+    region); a country alone is too coarse."""
     la, lb = _norm(field_of(a, "location")), _norm(field_of(b, "location"))
-    return bool(la) and la == lb and _precision(a) < 3 and _precision(b) < 3
+    if bool(la) and la == lb and _precision(a) < 3 and _precision(b) < 3:
+        return True
+    return not (_country_level(a) or _country_level(b)) and min(_precision(a), _precision(b)) < 3 \
+        and places_compatible(a, b, config or MergeConfig())
 
 
 def candidate_keys(event: Any, config: MergeConfig | None = None) -> list[str]:
