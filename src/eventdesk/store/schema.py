@@ -77,8 +77,8 @@ class EventRow(Base):
     # The web API's filters (eventdesk.web.queries) each find their rows through an index;
     # lists are ordered by (date, id), so type, sub-type and the historical flag carry both:
     # "newest of a type" and a deep page read in index order. The actor indexes carry the
-    # date and type so that an actor's dossier counts from the index alone. seq (unique)
-    # keys the SQLite evidence index (migration 0005); (seq, date, id) orders its matches.
+    # date and type so that an actor's dossier counts from the index alone. seq keys the
+    # SQLite evidence index (migration 0005); (seq, date, id) orders its matches.
     __table_args__ = (Index("ix_events_date_id", "date", "id"),
                       Index("ix_events_seq_date_id", "seq", "date", "id"),
                       Index("ix_events_type_date_id", "event_type", "date", "id"),
@@ -104,7 +104,7 @@ class EventRow(Base):
     fatalities_high: Mapped[int | None] = mapped_column(Integer, nullable=True)
     historical: Mapped[bool] = mapped_column(Boolean, default=False)
     extra: Mapped[dict] = mapped_column(JSON, default=dict)
-    seq: Mapped[int] = mapped_column(Integer, index=True, unique=True)
+    seq: Mapped[int] = mapped_column(Integer)  # unique (SQLite triggers check it, 0005)
 
 
 class EvidenceColumns:
