@@ -89,16 +89,16 @@ def test_a_phrase_never_matches_across_two_sentences_of_an_event(tmp_path):
     assert _ids(client, "spread at dawn") == (["e-idx-a"], 1)
 
 
-def test_db_upgrade_indexes_the_evidence_of_a_store_made_before_the_index(tmp_path):
+def old_store(url: str) -> None:
+    """A store of schema 0004 (before the evidence index of 0005) holding SENTENCES."""
     from alembic import command
     from sqlalchemy import create_engine, insert
 
     from eventdesk.store.migrate import _config
     from eventdesk.store.schema import DocumentRow, EventRow, EventSourceRow
 
-    db = tmp_path / "old.db"
-    engine = create_engine(f"sqlite:///{db}")
-    with engine.begin() as conn:  # a store of schema 0004 holding events and their sentences
+    engine = create_engine(url)
+    with engine.begin() as conn:
         command.upgrade(_config(conn), "0004")
         for n, (event_id, sentences) in enumerate(SENTENCES.items()):
             conn.execute(insert(DocumentRow.__table__).values(
@@ -111,6 +111,11 @@ def test_db_upgrade_indexes_the_evidence_of_a_store_made_before_the_index(tmp_pa
                 dict(event_id=event_id, document_id=f"d-{event_id}", start=0, end=len(t), text=t)
                 for t in sentences])
     engine.dispose()
+
+
+def test_db_upgrade_indexes_the_evidence_of_a_store_made_before_the_index(tmp_path):
+    db = tmp_path / "old.db"
+    old_store(f"sqlite:///{db}")
     with pytest.raises(Exception, match="E504"):
         Store(str(db), create=False)
     upgrade_store(str(db))

@@ -7,8 +7,9 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from sqlalchemy import inspect, text
 
-from eventdesk.store import Store
-from web.test_evidence_index import SENTENCES, _ids, _scan, _write
+from eventdesk.store import Store, store_version, upgrade_store
+from eventdesk.store.schema import SCHEMA_VERSION
+from web.test_evidence_index import SENTENCES, _ids, _scan, _write, old_store
 
 
 def test_text_filter_on_postgresql_reads_the_trigram_index_and_finds_what_a_scan_finds(pg_url):
@@ -31,3 +32,17 @@ def test_text_filter_on_postgresql_reads_the_trigram_index_and_finds_what_a_scan
         sql = str(stmt.compile(conn, compile_kwargs={"literal_binds": True}))
         plan = "\n".join(r[0] for r in conn.execute(text("EXPLAIN " + sql)))
     assert "ix_event_sources_text_trgm" in plan, plan
+
+
+def test_db_upgrade_of_a_postgresql_store_made_before_the_index_adds_it(pg_url):
+    old_store(pg_url)
+    assert store_version(pg_url) == "0004"
+    upgrade_store(pg_url)
+    assert store_version(pg_url) == SCHEMA_VERSION
+    store = Store(pg_url, create=False)
+    indexes = {ix["name"] for ix in inspect(store.engine).get_indexes("event_sources")}
+    assert "ix_event_sources_text_trgm" in indexes
+    from eventdesk.web import WebSettings, create_app
+
+    client = TestClient(create_app(WebSettings(db=pg_url)))
+    assert _ids(client, "granary") == (_scan(client, "granary"), 2)
