@@ -242,7 +242,8 @@ def test_undated_report_without_corroboration_or_with_two_candidates_stays_alone
     arrests = ev("d-4", sub="Arrests", etype="Strategic developments")
     arrests.id = "e-arr"
     assert merger.best_match([arrests], _undated(weekday=6, sub="Arrests", etype="Strategic developments")) is arrests
-    assert merger.best_match([raid], _undated(weekday=6, a1=None)) is None  # who acted must be known
+    assert merger.best_match([raid], _undated(a1=None, dead=2)) is None  # unnamed and no weekday
+    assert merger.best_match([raid], _undated(weekday=6, a1=None, place=PROVINCE)) is None  # not the town
     assert merger.best_match([raid], ev("d-9", date=None, prec=None, dead=2)) is None  # no cue from the extractor
 
 
@@ -313,3 +314,15 @@ def test_the_store_adopts_an_earlier_undated_report(tmp_path):
         writer.write(doc, "r-1")
     [event] = store.events()
     assert {s.document for s in event.sources} == {"d-1", "d-2"}
+
+
+def test_an_undated_first_report_that_names_no_perpetrator_joins_on_its_weekday_and_town():
+    # "a powerful bomb tore through a rally in Khar on Sunday": no perpetrator named yet
+    blast = ev("d-1", sub="Suicide bomb", etype="Explosions/Remote violence", a1="Islamic State", a2=None)
+    blast.id = "e-blast"
+    merger = no_registry()
+    first = _undated(weekday=6, sub="Remote explosive/landmine/IED", etype="Explosions/Remote violence",
+                     a1="Unidentified Armed Group (Pakistan)", a2=None)
+    assert merger.best_match([blast], first) is blast
+    clash = _undated(weekday=6, a1="Unidentified Armed Group (Pakistan)", a2=None)  # another event type
+    assert merger.best_match([blast], clash) is None

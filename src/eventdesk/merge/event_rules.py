@@ -349,19 +349,32 @@ def undated_agrees(existing: Any, new: Any, registry: Any = None, config: MergeC
         return False
     iv = date_interval(field_of(existing, "date"), field_of(existing, "date_precision"), config)
     a1, b1 = field_of(existing, "actor1"), field_of(new, "actor1")
-    if iv is None or iv[2] != "day" or not a1 or not b1 or _UNKNOWN.match(a1) or _UNKNOWN.match(b1):
-        return False
-    if not (types_compatible(existing, new, config) and places_compatible(existing, new, config)
-            and actors_agree(a1, b1, registry) and actor_pairs_compatible(existing, new, registry)):
+    if iv is None or iv[2] != "day":
         return False
     weekday = cue.get("weekday") if isinstance(cue, Mapping) else None
     # the weekday within the day gap allowed between dated reports (time zones, late wire copy)
     same_day = None if weekday is None else min((iv[0].weekday() - weekday) % 7,
                                                 (weekday - iv[0].weekday()) % 7) <= config.max_day_gap
+    unnamed = not a1 or not b1 or bool(_UNKNOWN.match(a1)) or bool(_UNKNOWN.match(b1))
+    if unnamed:
+        # first reports often name no perpetrator ("unidentified attackers"): an unnamed side
+        # contradicts no one, but then the report must name the event's weekday and its very
+        # place (the same town), with the same event type
+        return bool(same_day and _same_town(existing, new)
+                    and field_of(existing, "event_type") == field_of(new, "event_type"))
+    if not (types_compatible(existing, new, config) and places_compatible(existing, new, config)
+            and actors_agree(a1, b1, registry) and actor_pairs_compatible(existing, new, registry)):
+        return False
     figures = _figures_agree(existing, new)
     if same_day is not None:
         return same_day  # the named weekday decides; tolls rise from report to report
     return figures is True
+
+
+def _same_town(a: Any, b: Any) -> bool:
+    """Both placed at one named town or finer (geo_precision 1 or 2) with the same name."""
+    la, lb = _norm(field_of(a, "location")), _norm(field_of(b, "location"))
+    return bool(la) and la == lb and _precision(a) < 3 and _precision(b) < 3
 
 
 def candidate_keys(event: Any, config: MergeConfig | None = None) -> list[str]:

@@ -306,6 +306,12 @@ def test_demonstrators_are_actor1(events, text, actor1):
     pytest.param("Attacks on aid workers in South Sudan have doubled this year.", id="trend"),  # invented
     pytest.param("If the talks fail, the rebels could storm Goma within days.", id="condition"),  # invented
     pytest.param("Militants threatened to behead the hostages in Sirte.", id="threat"),  # invented
+    pytest.param("One resident feared his brother was in the blast zone on Friday.", id="blast-zone"),  # invented
+    pytest.param("Rights groups condemn this week's clashes.", id="reaction-to-this-weeks-clashes"),  # invented
+    pytest.param("The ministry is raising the reward (from $1 million to $5 million) for information leading "
+                 "to the arrest of the group's leader.", id="reward-raised-for-an-arrest"),  # invented
+    pytest.param("The army deployed attack helicopters and a bomb squad to Kidal on Friday.",
+                 id="things-named-after-violence"),  # invented
 ])
 def test_what_is_not_one_occurrence_is_no_event(events, text):
     assert events(text) == []
@@ -376,6 +382,8 @@ def test_a_group_that_denies_involvement_is_not_actor1(events):
                  (BATTLES, CLASH), id="ambush-on-police"),  # invented
     pytest.param("Jihadists attacked a convoy of soldiers near Djibo on Friday, killing 15.",
                  (BATTLES, CLASH), id="convoy-of-soldiers"),  # invented
+    pytest.param("At least 40 people were killed in an ambush near Djibo on Friday, including 12 soldiers.",
+                 (BATTLES, CLASH), id="soldiers-among-the-dead"),  # invented
     pytest.param("Suicide bombers struck a crowded mosque in Kabul on Friday, killing four people.",
                  (ERV, "Suicide bomb"), id="weak-words-one-occurrence"),  # invented
 ])
@@ -394,3 +402,68 @@ def test_a_gerund_subject_with_a_day_is_one_occasion(events):
     # with its own object ("Defeating the group deprives it of land") tells an action in general
     assert [e.event_type for e in events("Fighting between the gang and residents left 12 dead on Friday.")]
     assert not events("Defeating the group militarily deprives it of land.")
+
+
+# --- A blast at a gathering, a claim's day, a definite retelling -----------------------------
+@pytest.mark.parametrize("text, kind", [
+    pytest.param("A suicide bomber struck a party rally in Khar on Sunday, killing 40 people.",
+                 (ERV, "Suicide bomb"), id="suicide-bomber-at-rally"),  # invented
+    pytest.param("A roadside bomb exploded near a march of teachers in Quetta on Sunday, wounding six.",
+                 (ERV, "Remote explosive/landmine/IED"), id="bomb-near-march"),  # invented
+    pytest.param("Police fired stun grenades to disperse a march of teachers in Quetta on Sunday.",
+                 (PROTESTS, "Protest with intervention"), id="stun-grenades-are-intervention"),  # invented
+])
+def test_a_blast_at_a_gathering_is_an_explosion_not_a_protest(events, text, kind):
+    # codebook §1 step 5: a weapon the target cannot answer, whether the target is armed or a crowd
+    assert [(e.event_type, e.sub_event_type) for e in events(text)] == [kind]
+
+
+def test_a_claim_dates_itself_not_the_attack_it_claims(events):
+    # invented: the claim came on Tuesday; the attack, retold with its day, was on Sunday
+    text = ("On Tuesday, the Islamic State claimed responsibility for the suicide attack that occurred "
+            "at a party convention in Khar. A statement said a suicide bomber carried out the attack on "
+            "Sunday.")
+    evs = events(text)
+    assert [(e.sub_event_type, e.date) for e in evs] == [("Suicide bomb", "2023-05-07")]
+    assert len(evs[0].sources) == 2
+
+
+def test_an_occurrence_the_event_acted_on_is_no_event_of_its_own(events):
+    # invented: the siege is what the army broke, told by the one event of the sentence
+    evs = events("Syria's army broke a years-long Islamic State siege on the enclave of Deir ez-Zor on Friday.")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [(GOV, "Military Forces of Syria")]
+
+
+def test_a_nationality_on_a_compound_of_the_strike_names_the_state_forces(events):
+    text = "The faction was targeted by US drone strikes in the mountains of Somalia on Friday."  # invented
+    assert [(e.sub_event_type, e.actor1) for e in events(text)] == [("Air/drone strike", "Military Forces of the United States")]
+
+
+def test_one_attacker_the_report_does_not_name_is_an_unidentified_armed_group(events):
+    text = "An unidentified gunman attacked a checkpoint near Djibo in Burkina Faso on Friday, killing four soldiers."  # invented
+    assert [e.actor1 for e in events(text)] == ["Unidentified Armed Group (Burkina Faso)"]
+
+
+def test_a_state_force_named_by_its_kind_is_the_state_forces_of_the_country(events):
+    text = "Eleven members of the group were killed in military operations in Maguindanao on Friday."  # invented
+    assert [e.actor1 for e in events(text)] == ["Military Forces of the Philippines"]
+
+
+def test_the_weapon_a_retelling_names_types_the_event(events):
+    # invented: the lead tells whom the attack hit, the retelling how (codebook §1 step 5)
+    text = ("Jihadists targeted government forces in Abyan on Friday, leaving 16 soldiers dead. The assault "
+            "was carried out using an explosive-laden vehicle.")
+    assert [(e.event_type, len(e.sources)) for e in events(text)] == [(ERV, 2)]
+
+
+def test_an_occurrence_its_verb_ties_to_an_outcome_happened(events):
+    # invented: "X resulted in N deaths" tells an occurrence; "X has edged towards" does not
+    assert [e.event_type for e in events("Another attack by the group resulted in the deaths of five soldiers "
+                                         "in Abyan.")] == [BATTLES]
+    assert events("A ground offensive has edged towards Raqqa.") == []
+
+
+def test_another_crowd_falling_on_demonstrators_is_mob_violence(events):
+    # invented: the ruling party's student wing, not the demonstrators, did the fighting
+    text = "Members of the ruling party's student wing clashed with demonstrators in Dhaka on Monday, injuring 40."
+    assert [(e.event_type, e.sub_event_type) for e in events(text)] == [(RIOTS, "Mob violence")]

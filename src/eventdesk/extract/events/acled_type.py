@@ -50,6 +50,8 @@ class TypingCues:
     abstract: frozenset
     deadly: frozenset
     harm: frozenset
+    riot_weapons: frozenset
+    state_modifiers: dict  # "military" -> "military", "police" -> "police" (registry kinds)
 
 
 def _list(key: str) -> frozenset:
@@ -76,7 +78,11 @@ def typing_cues() -> TypingCues:
         unarmed=_list("unarmed_victims"), nonviolent=_list("nonviolent_transfer"),
         violent_despite=_list("violent_despite"), aggregate=_list("aggregate_cues"),
         demonstrators=_list("demonstrator_words"), mob_actors=_list("mob_actors"), frames=_list("frame_nouns"),
-        abstract=_list("abstract_targets"), deadly=_list("deadly_words"), harm=_list("harm_words"))
+        abstract=_list("abstract_targets"), deadly=_list("deadly_words"), harm=_list("harm_words"),
+        riot_weapons=_list("riot_weapons"),
+        state_modifiers={str(w).lower(): kind for _, content in load_all("event_typing.yaml")
+                         for kind, words in ((content or {}).get("state_force_modifiers") or {}).items()
+                         for w in words or []})
 
 
 def _keys(tokens) -> set[str]:
@@ -141,7 +147,8 @@ def victims(tokens: list[Token], death_tokens: list[Token]) -> list[Token]:
         for c in t.children:
             if c.dep_ in VICTIM_DEPS:
                 out.append(c)
-            elif c.dep_ == "prep" and c.lower_ in ("on", "against"):
+            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "including", "among"):
+                # "an ambush on a convoy", "killed in an ambush ..., including 17 soldiers"
                 out += [g for g in c.children if g.dep_ == "pobj"]
             elif c.dep_ in ("compound", "amod") and t.pos_ == "NOUN":
                 out.append(c)  # "the nightclub attack", "a mosque bombing"
@@ -153,6 +160,9 @@ def victims(tokens: list[Token], death_tokens: list[Token]) -> list[Token]:
             first = next((s for s in v.sent if s.dep_ in ("nsubj", "nsubjpass") and s.lower_ not in PRONOUNS), None)
             v = first or v
         expanded += [v, *[c for c in v.conjuncts]]
+        # "80 people were killed, including 17 soldiers": who was among them counts too
+        expanded += [g for c in v.children if c.dep_ == "prep" and c.lower_ in ("including", "among")
+                     for g in c.children if g.dep_ == "pobj"]
     return expanded
 
 
@@ -191,6 +201,23 @@ def protest_setting(sent: Span, cues: TypingCues) -> bool:
                for t in sent)
 
 
+def _subject_of(main: Token) -> list[Token]:
+    """Who does it: the trigger's subject, or for a noun trigger its verb's subject."""
+    head = main.head if main.pos_ == "NOUN" and main.dep_ in ("dobj", "pobj") else main
+    head = head.head if head.dep_ == "prep" else head
+    return [t for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree]
+
+
+def _blast_on_crowd(clause: list[Token], sent_keys: set[str], cues: TypingCues) -> bool:
+    """A suicide bomber, a bomb, a strike or shells in the trigger's clause at a gathering
+    ('a suicide attack at a party rally'): codebook §1 step 5 holds whatever the target, and a
+    crowd sets off no such weapon. Stun grenades and tear gas are police intervention, petrol
+    bombs the crowd's own (riot_weapons)."""
+    weapon = weapon_of(clause, cues)
+    return weapon is not None and weapon != "Grenade" and not sent_keys & cues.intervention \
+        and not _keys(clause) & cues.riot_weapons
+
+
 def decide(event_type: str, sub: str, main: Token, tokens: list[Token], sent: Span,
            death_tokens: list[Token], armed_foe: bool, alone: bool = False) -> tuple[str, str, bool]:
     """(event_type, sub_event_type, generic): the mention's type after the codebook's cascade;
@@ -212,6 +239,8 @@ def decide(event_type: str, sub: str, main: Token, tokens: list[Token], sent: Sp
     if event_type not in VIOLENT and event_type not in ("Protests", "Riots"):
         return event_type, sub, False
     clause = [t for tok in tokens for t in clause_of(tok)]
+    if protest and _blast_on_crowd(clause, sent_keys, cues):
+        protest = False  # a bomb at a rally: the gathering is the target, not a demonstration event
     # 3. demonstrators: violence around them is a protest met with force, or a riot
     if protest and (event_type in ("Protests", "Riots") or generic or sub in ("Armed clash", "Grenade", "Attack")):
         violent = bool(sent_keys & (cues.riot | cues.mob)) or event_type != "Protests" or any(
@@ -222,6 +251,9 @@ def decide(event_type: str, sub: str, main: Token, tokens: list[Token], sent: Sp
             return "Protests", "Protest with intervention", False
         if violent and sent_keys & cues.crowd and not sent_keys & cues.demonstrators:
             return "Riots", "Mob violence", False  # rival camps fighting each other
+        subject = _keys(_subject_of(main))
+        if violent and subject & cues.crowd and not subject & cues.demonstrators:
+            return "Riots", "Mob violence", False  # another crowd fell on the demonstrators
         if violent and (sent_keys & (cues.riot | cues.mob) or event_type == "Riots"):
             return "Riots", sub if event_type == "Riots" else "Violent demonstration", False
         if violent and sent_keys & cues.crowd:
@@ -303,11 +335,15 @@ def not_an_occasion(main: Token, tokens: list[Token]) -> str | None:
     information leading to the arrest'), aimed at an abstraction ('the fight against
     terrorism'), or a participle describing people ('Europeans fighting alongside groups')."""
     cues = typing_cues()
+    purpose = False  # the path up passed through "for" ("raising the reward ... for information leading to the arrest")
     for n, a in enumerate(main.ancestors):
         if n > 5:
             break
         if a.pos_ == "NOUN" and a.lemma_.lower() in cues.frames:
             return "framed"
+        if purpose and any(c.dep_ == "dobj" and c.lemma_.lower() in cues.frames for c in a.children):
+            return "framed"  # the parser hung the purpose on the verb, not on the reward
+        purpose = purpose or (a.dep_ == "prep" and a.lower_ == "for")
     for t in tokens:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in ("against", "on") and any(

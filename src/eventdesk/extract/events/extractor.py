@@ -140,6 +140,7 @@ class _Extractor:
         for sent in self.sdoc.sents:
             mentions = [told for m in find_mentions(sent, self.lex, self.place_tokens)
                         if (told := self._told(m)) is not None]
+            mentions = _without_objects_of_others(mentions)
             deaths = _death_tokens(sent, self.lex)
             new: list[Event] = []
             for m in mentions:
@@ -153,7 +154,12 @@ class _Extractor:
                 if events and _retold(m, self.date_tokens, self.place_tokens):
                     continue  # "That fighting has diverted resources": an event told before
                 if m.weak_only and events and not any(t.i in self.date_tokens for t in sent):
-                    continue  # a bare "was killed" with no date of its own retells an event told before
+                    # a bare "was killed" with no date of its own retells an event told before:
+                    # it lends that event its sentence, toll or place, never a new event
+                    own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
+                    for ev in self._events(m, sent, paragraphs.get(sent.start, []), own, alone=len(mentions) == 1):
+                        _fold_retelling(events, ev, True)
+                    continue
                 if duration_unit(m.main) in BACKGROUND_UNITS:  # type: ignore[attr-defined]
                     continue
                 own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
@@ -235,12 +241,16 @@ class _Extractor:
             a1 = _demonym_forces(main)  # "an Israeli strike", "Russian shelling"
         event_type, sub = m.event_type, m.sub_event_type
         when = self.ctx.date_for(m.tokens, sent, paragraph)
+        own_date = any(t.i in self.date_tokens for tok in m.tokens if tok not in m.claim_tokens
+                       for t in tok.subtree)
         period = duration_unit(main)
         if period is not None:
             when = period_until(when, period)
+        # ground taken is the place the capture's object names ("seized the city of Aleppo"
+        # after "burst out of their enclave in Idlib"), one event per place named there
         places = self.ctx.conjoined_places(main) if sub == TERRITORY else []
         vicinity = False
-        if len(places) < 2:
+        if not places:
             place, prec = self.ctx.place_for(m.tokens, sent, paragraph)
             vicinity = sub == TERRITORY and place is not None and prec in (1, 2) and not any(
                     self.ctx.place_at.get(t.i) for o in main.children if o.dep_ in ("dobj", "nsubjpass", "pobj")
@@ -300,6 +310,8 @@ class _Extractor:
             if a2 is None and self.main_group is not None and a1 is not None and a1.name != self.main_group.name:
                 a2 = self.main_group
         where = [self._home_ground(place, prec, sent, a1) for place, prec in where]
+        if a1 is None and event_type in ("Battles", "Explosions/Remote violence"):
+            a1 = _state_operation(main, where)  # "killed in military operations in Maguindanao"
         if event_type in ("Protests", "Riots"):
             a1, a2 = _crowd_sides(event_type, a1, a2, where, self.ctx.dominant_country)
         if a2 is None:
@@ -326,8 +338,12 @@ class _Extractor:
             ev.sources[0] = _trim(ev.sources[0], self.document.body, main.idx)
             if fallback:
                 ev.extra["actor1_fallback"] = True
-            if not any(t.i in self.date_tokens for t in sent):
-                ev.extra["soft_date"] = True  # its time is the context's: a retelling's own day may correct it
+            if not any(t.i in self.date_tokens for t in sent) or (m.claim_tokens and not own_date):
+                # its time is the context's, or the day of a claim for it ("on August 1, IS
+                # claimed the attack that ..."): a retelling's own day may correct it
+                ev.extra["soft_date"] = True
+            if main.lemma_.lower() in acled_type.typing_cues().generic:
+                ev.extra["generic_word"] = True  # "the attack", "the incident": may retell any violent event
             if summary:
                 ev.extra["summary"] = True  # "overran three provincial capitals" (see _drop_summaries)
             if generic:
@@ -364,14 +380,47 @@ def _crowd_sides(event_type: str, a1: ActorInfo | None, a2: ActorInfo | None, wh
                    and not a2.name.startswith(("Protesters", "Rioters")) else None)
 
 
+def _without_objects_of_others(mentions: list[Mention]) -> list[Mention]:
+    """An occurrence noun that is the object of another mention's verb ("broke the siege",
+    "repelled the attack", "ended the occupation") is what that event acted on, told by it."""
+    verbs = {t.i for m in mentions for t in m.tokens if t.pos_ == "VERB"}
+    return [m for m in mentions if not (m.main.pos_ == "NOUN" and m.main.dep_ == "dobj"  # type: ignore[attr-defined]
+                                        and m.main.head.i in verbs  # type: ignore[attr-defined]
+                                        and m.main.head.i not in {t.i for t in m.tokens})]  # type: ignore[attr-defined]
+
+
+def _state_operation(main, where) -> ActorInfo | None:
+    """'killed in military operations', 'an army offensive', 'a police raid': the state's
+    forces of the event's country (ACLED names them when the report says only whose kind of
+    force acted). The modifiers are data (event_typing.yaml state_force_modifiers)."""
+    country = next((p.country for p, _ in where if p is not None and p.country), None)
+    if country is None:
+        return None
+    nouns = [main, *[g for c in main.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by")
+                     for g in c.children if g.dep_ == "pobj"]]
+    kinds = acled_type.typing_cues().state_modifiers
+    for noun in nouns:
+        for c in noun.children:
+            kind = kinds.get(c.lemma_.lower()) if c.dep_ in ("amod", "compound") else None
+            if kind:
+                from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+                ref = ActorRegistry.default().state_actor(country, kind)
+                return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+    return None
+
+
 def _demonym_forces(main) -> ActorInfo | None:
     """The state forces a nationality adjective on the trigger names ("an Israeli strike",
     "US drone strikes"): ACLED codes a state's strike to its military forces."""
     from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
 
     registry = ActorRegistry.default()
-    for c in main.children:
-        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
+    # the modifier may hang on the trigger or on a compound of it ("US" on "drone" in "US drone strikes")
+    mods = [c for c in main.children if c.dep_ in ("amod", "compound")]
+    mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "compound")]
+    for c in mods:
+        if c.ent_type_ in ("NORP", "GPE", "ORG"):  # the small model tags "US" as ORG
             country = registry.canonical_country(c.text)
             if country:
                 ref = registry.state_actor(country, "military")

@@ -91,7 +91,10 @@ def _purpose_of_noun(tok: Token) -> bool:
 def _commentary(main: Token, lex: EventLexicon) -> str | None:
     """A definite trigger noun ("the raid") as the object of a verb or noun that comments on,
     investigates or relays it, or of a verb negated through its object ("nothing to do with")."""
+    # "the raid", "this week's clashes", "Sunday's attack": a time in the possessive points
+    # back at an occurrence as a determiner does
     if main.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC
+                                      or c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME")
                                       for c in main.children):
         return None
     if any(c.dep_ in ("relcl", "acl") for c in main.children):
@@ -132,6 +135,9 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
     reason = _not_violence(main, tokens, sent, lex)
     if reason:
         return reason
+    if main.dep_ in ("compound", "nmod") and main.head.pos_ in ("NOUN", "PROPN") \
+            and main.head.lemma_.lower() not in lex.triggers:
+        return "modifier"  # "the blast zone", "attack helicopters", "a bomb squad": a thing, no occurrence
     if main.tag_ == "VBG" and main.dep_ in ("csubj", "nsubj", "csubjpass") and (
             not sent_dated or any(c.dep_ == "dobj" for c in main.children)):
         # "Defeating Isis militarily deprives them of territory" (an action in general); but
@@ -139,8 +145,11 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
         return "generic"
     if main.pos_ == "NOUN" and main.dep_ in ("nsubj", "attr") and not sent_dated and not any(
             t.pos_ == "VERB" for t in tokens if t.i != main.i) and main.head.pos_ in ("VERB", "AUX") and \
-            main.head.lemma_.lower() not in lex.triggers:
-        return "generic"  # "a ground offensive has edged towards Raqqa", "It is a difficult battle"
+            main.head.lemma_.lower() not in lex.triggers and not any(
+                t.i != main.i and main.head.is_ancestor(t) and not main.is_ancestor(t) for t in tokens):
+        # "a ground offensive has edged towards Raqqa", "It is a difficult battle"; but an
+        # occurrence its verb ties to an outcome ("the attack resulted in 54 deaths") happened
+        return "generic"
     for t in main.subtree:  # "driven Isis from nearly all of Iraq": a cumulative result
         if t.lower_ in ("all", "most", "much") and t.head.i != t.i and any(
                 c.lower_ == "of" for c in t.children) and main.pos_ == "VERB":

@@ -100,6 +100,9 @@ class Context:
             if any(a.dep_ in ("relcl", "advcl", "ccomp", "conj") for a in t.ancestors
                    if tok.is_ancestor(a)) and t.i not in range(tok.left_edge.i, tok.i + 1):
                 continue
+            if any(a.dep_ == "prep" and a.lower_ in place_words("temporal_prepositions") for a in t.ancestors
+                   if tok.is_ancestor(a)):
+                continue  # "took Kunduz hours before the collapse of Taluqan": Taluqan is another event's
             prec = loc.value.geo_precision or 3
             near = any(w.lower_ in place_words("near_words") for w in self.doc[max(loc.start - 2, 0):loc.start])
             if near and prec == 1:

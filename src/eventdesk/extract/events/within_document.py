@@ -65,22 +65,35 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
             continue  # an indefinite report folds only into a first telling that said too little
         same = target.event_type == ev.event_type
         violent = {target.event_type, ev.event_type} <= set(acled_type.VIOLENT)
-        if not (same or (violent and (target.extra.get("generic") or ev.extra.get("generic")))):
+        # "the attack", "the incident": a definite generic word retells whatever violent
+        # event it points back at, whatever type its own clause suggests
+        retold = definite and ev.extra.get("generic_word")
+        if not (same or (violent and (target.extra.get("generic") or ev.extra.get("generic") or retold))):
             continue
-        if target.extra.get("generic") and not ev.extra.get("generic"):
+        # "targeted pro-government forces" then "the assault was carried out using an
+        # explosive-laden vehicle": the weapon the retelling names types the event (codebook
+        # §1 step 5 holds whoever the target)
+        weapon_told = definite and target.extra.get("generic_word") and ev.event_type == acled_type.EXPLOSIONS \
+            and target.event_type in ("Battles", "Violence against civilians") and "territory" not in target.sub_event_type
+        if (target.extra.get("generic") and not ev.extra.get("generic")) or weapon_told:
             target.event_type, target.sub_event_type = ev.event_type, ev.sub_event_type
             target.extra.pop("generic", None)
             if ev.event_type != "Violence against civilians" and (target.actor2 or "").startswith("Civilians"):
                 target.actor2 = ev.actor2
-        if ev.actor1 and (target.actor1 is None or (target.extra.get("actor1_fallback")
-                                                    and not ev.extra.get("actor1_fallback"))):
+        # a retelling's guessed actor (the article's main group) is no news: it fills nothing
+        if ev.actor1 and not ev.extra.get("actor1_fallback") and (
+                target.actor1 is None or target.extra.get("actor1_fallback")):
             target.actor1 = ev.actor1
             target.extra.pop("actor1_fallback", None)
-        if ev.geo_precision and (target.geo_precision is None or ev.geo_precision < target.geo_precision):
+        # a retelling lends only what its own sentence tells: a place or day it borrowed from
+        # the paragraph around it is no news about the event it retells
+        borrowed_place = ev.extra.get("place_from_context") and target.location
+        if ev.geo_precision and not borrowed_place and (target.geo_precision is None
+                                                        or ev.geo_precision < target.geo_precision):
             for name in RETELL_FIELDS:
                 setattr(target, name, getattr(ev, name))
-        if ev.date and (not target.date or len(ev.date) > len(target.date) or (
-                target.extra.get("soft_date") and not ev.extra.get("soft_date"))):
+        if ev.date and (not target.date or not ev.extra.get("soft_date") and (
+                len(ev.date) > len(target.date) or target.extra.get("soft_date"))):
             target.date, target.date_precision, target.historical = ev.date, ev.date_precision, ev.historical
             target.extra.pop("soft_date", None)
         if target.fatalities is None and ev.fatalities is not None:
