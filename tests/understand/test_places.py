@@ -93,6 +93,13 @@ def test_person_without_locative_context_stays_a_person(nlp):
     assert [e.label_ for e in doc.ents] == ["PERSON"]
 
 
+def test_a_town_the_model_calls_a_nationality_is_a_place_in_locative_context(nlp):
+    # invented: the small model tags "Kidal" and "Aleppo" as NORP; no demonym is spelled so
+    doc = run(nlp, "Soldiers killed five people at a checkpoint in Kidal.", [("Kidal", "NORP")])
+    assert places(doc)["Kidal"].country == "Mali"
+    assert [e.label_ for e in doc.ents] == ["GPE"]
+
+
 def test_demonym_resolves_to_the_country(nlp):
     doc = run(nlp, "Iraqi troops entered the town.", [("Iraqi", "NORP")])
     place = places(doc)["Iraqi"]

@@ -321,7 +321,18 @@ def events_compatible(a: Any, b: Any, registry: Any = None, config: MergeConfig 
     """True when event records `a` and `b` can report one occurrence (rules 1-4 above)."""
     config = config or MergeConfig()
     return (types_compatible(a, b, config) and dates_compatible(a, b, config)
-            and places_compatible(a, b, config) and actor_pairs_compatible(a, b, registry))
+            and places_compatible(a, b, config) and actor_pairs_compatible(a, b, registry)
+            and not _only_publication_months(a, b))
+
+
+def _only_publication_months(a: Any, b: Any) -> bool:
+    """Both reports know only the month they were published in, not the day of the event
+    (`extra["soft_date"]`): two occurrences of one month in one city are a guess unless their
+    death tolls agree (a plot foiled on the 7th and a massacre on the 22nd of March in Moscow)."""
+    soft = all((field_of(e, "extra") or {}).get("soft_date") and field_of(e, "date_precision") != "day"
+               for e in (a, b))
+    docs = [{field_of(x, "document") for x in field_of(e, "sources") or []} for e in (a, b)]
+    return soft and not docs[0] & docs[1] and _figures_agree(a, b) is not True
 
 
 def _figures_agree(existing: Any, new: Any) -> bool | None:

@@ -308,6 +308,10 @@ def test_demonstrators_are_actor1(events, text, actor1):
     pytest.param("Militants threatened to behead the hostages in Sirte.", id="threat"),  # invented
     pytest.param("One resident feared his brother was in the blast zone on Friday.", id="blast-zone"),  # invented
     pytest.param("Rights groups condemn this week's clashes.", id="reaction-to-this-weeks-clashes"),  # invented
+    pytest.param("The war has killed tens of thousands of people since it began in April 2023.",
+                 id="total-since-a-start"),  # invented
+    pytest.param("The insurgency has left more than 2,000 people dead in the past decade.",
+                 id="total-over-a-span"),  # invented
     pytest.param("The ministry is raising the reward (from $1 million to $5 million) for information leading "
                  "to the arrest of the group's leader.", id="reward-raised-for-an-arrest"),  # invented
     pytest.param("The army deployed attack helicopters and a bomb squad to Kidal on Friday.",
@@ -467,3 +471,28 @@ def test_another_crowd_falling_on_demonstrators_is_mob_violence(events):
     # invented: the ruling party's student wing, not the demonstrators, did the fighting
     text = "Members of the ruling party's student wing clashed with demonstrators in Dhaka on Monday, injuring 40."
     assert [(e.event_type, e.sub_event_type) for e in events(text)] == [(RIOTS, "Mob violence")]
+
+
+def test_the_nationality_of_the_weapon_that_struck_names_the_state_forces(events):
+    text = "Russian missiles struck an apartment block in the Ukrainian city of Dnipro on Friday, killing 12."  # invented
+    assert [(e.sub_event_type, e.actor1) for e in events(text)] == [
+        ("Shelling/artillery/missile attack", "Military Forces of Russia")]
+
+
+def test_a_coordinated_clause_with_its_own_subject_is_another_event(events):
+    text = ("Hezbollah fired dozens of rockets into northern Israel on Friday, and Israeli jets struck targets "
+            "in southern Lebanon in response.")  # invented
+    assert [(e.sub_event_type, e.actor1) for e in events(text)] == [
+        ("Shelling/artillery/missile attack", "Hezbollah"), ("Air/drone strike", "Military Forces of Israel")]
+
+
+def test_an_occurrence_told_in_a_since_clause_is_still_an_event(events):
+    # invented: the since-clause states a past fact; the main clause's perfect does not make it a total
+    evs = events("The leader has not been seen in public since he proclaimed a caliphate in Mosul in June 2014.")
+    assert [e.sub_event_type for e in evs] == ["Change to group/activity"]
+
+
+def test_a_clause_on_the_trigger_noun_tells_its_day(events):
+    # invented: the relative clause on "ceasefire" dates it; publication is Friday 12 May 2023
+    evs = events("The rebels were left out of a ceasefire that began on February 27 after talks in Geneva.")
+    assert [(e.sub_event_type, e.date) for e in evs] == [("Agreement", "2023-02-27")]

@@ -100,11 +100,16 @@ class Attributor:
             for i in range(len(low) - n):
                 if tuple(low[i:i + n]) == words:
                     obj = self._object_after(sent[i + n - 1])
+                    if obj is not None and words == ("per",) and not (
+                            obj.lemma_.lower() in self.report_nouns or obj.ent_type_ in _NAMED):
+                        continue  # "10 per cent", "per day": a rate, not a source
                     if obj is not None:
                         src = self._name(obj, k)
                         if src is not None:
                             return src
-        verbs = [t for t in sent if t.lemma_.lower() in self.verbs and t.pos_ in {"VERB", "AUX"}]
+        # the small model tags a sentence's main verb as a noun now and then ("Data ... shows")
+        verbs = [t for t in sent if t.lemma_.lower() in self.verbs and (t.pos_ in {"VERB", "AUX"} or (
+            t.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in t.children)))]
         verbs.sort(key=lambda t: len(list(t.ancestors)))  # the main clause first
         for verb in verbs:  # rule 2
             if verb.lemma_.lower() in self.verbs_clause and not any(
@@ -147,7 +152,7 @@ class Attributor:
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return None
         lemma = tok.lemma_.lower()
-        if lemma in self.report_nouns:  # rule 3
+        if lemma in self.report_nouns or low in self.report_nouns:  # rule 3 ("data": lemma "datum")
             author = self._author(tok, k)
             if author is not None:
                 return author

@@ -418,6 +418,12 @@ def _demonym_forces(main) -> ActorInfo | None:
     registry = ActorRegistry.default()
     # the modifier may hang on the trigger or on a compound of it ("US" on "drone" in "US drone strikes")
     mods = [c for c in main.children if c.dep_ in ("amod", "compound")]
+    # "Russian missiles struck ...", "Turkish troops shelled ...": the nationality of the
+    # weapon or troops that act (never of a rebel or civilian subject: that is an actor's name)
+    cues = acled_type.typing_cues()
+    mods += [c for s in main.children if s.dep_ == "nsubj" and (
+        acled_type.weapon_of([s], cues) or cues.state_modifiers.get(s.lemma_.lower()) == "military")
+        for c in s.children if c.dep_ in ("amod", "compound")]
     mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "compound")]
     for c in mods:
         if c.ent_type_ in ("NORP", "GPE", "ORG"):  # the small model tags "US" as ORG

@@ -80,6 +80,14 @@ def _not_violence(main: Token, tokens: list[Token], sent, lex: EventLexicon) -> 
     words = " " + " ".join(t.lower_ for t in sent) + " "
     if perfect and any(f" {phrase} " in words for phrase in lex.cue("tally")):
         return "aggregate"
+    # "the war has killed tens of thousands since it began", "since 2015 the conflict has
+    # claimed ...": a total since a start; not "has not been seen since he announced X",
+    # where the occurrence is the since-clause itself
+    since = [c for c in main.children if c.dep_ == "prep" and c.lower_ == "since"]
+    since += [c for c in main.children if c.dep_ == "advcl" and c not in tokens
+              and any(g.dep_ == "mark" and g.lower_ == "since" for g in c.children)]
+    if since and main.pos_ == "VERB" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in main.children):
+        return "aggregate"
     return None
 
 

@@ -188,6 +188,14 @@ def _refine(mention: Mention, lex: EventLexicon) -> None:
             return
 
 
+def _own_clause(tokens: list[Token]) -> bool:
+    """The group's top verb is a coordinated clause that names who acted ("..., and Israeli
+    jets struck targets"): another occurrence, not the outcome of the first."""
+    top = min(tokens, key=lambda t: len(list(t.ancestors)))
+    return top.pos_ == "VERB" and top.dep_ == "conj" and any(
+        c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in top.children)
+
+
 def _join_weak(groups: dict[int, list[int]], found: list[tuple[Token, Trigger]]) -> dict[int, list[int]]:
     """A group of weak triggers only ("killed", "targeted", "struck") in a sentence that also
     names a strong trigger tells the outcome of that event ("seven people were killed when a
@@ -197,6 +205,11 @@ def _join_weak(groups: dict[int, list[int]], found: list[tuple[Token, Trigger]])
     if not strong:
         # only weak words ("Suicide bombers struck a mosque, killing four"): one occurrence
         plain = [k for k, members in groups.items() if not any(found[i][1].role == "claim" for i in members)]
+        # ... unless a clause has its own subject: "Hezbollah fired rockets ..., and Israeli
+        # jets struck targets in response" tells two occurrences
+        own = [k for k in plain if _own_clause([found[i][0] for i in groups[k]])]
+        if len(own) >= 2:
+            plain = [k for k in plain if k not in own[1:]]
         if len(plain) < 2:
             return groups
         out = {k: list(v) for k, v in groups.items() if k not in plain}
@@ -206,7 +219,7 @@ def _join_weak(groups: dict[int, list[int]], found: list[tuple[Token, Trigger]])
     for k, members in groups.items():
         if k in strong:
             continue
-        if any(found[i][1].role == "claim" for i in members):
+        if any(found[i][1].role == "claim" for i in members) or _own_clause([found[i][0] for i in members]):
             out[k] = list(members)
             continue
         at = found[members[0]][0].i
@@ -238,6 +251,8 @@ def find_mentions(sent: Span, lex: EventLexicon, place_tokens: set[int]) -> list
         for j, (b, tb) in enumerate(found):
             if i == j or not (ta.weak or tb.weak or _purpose(a) or a.dep_ in ("compound", "amod")):
                 continue
+            if _own_clause([a]):
+                continue  # "..., and Israeli jets struck targets": a clause of its own
             if b in a.ancestors and _path(a, b) is not None:
                 parent[root(i)] = root(j)
     groups: dict[int, list[int]] = {}

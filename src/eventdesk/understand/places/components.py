@@ -108,10 +108,9 @@ class PlaceResolver:
                 continue
             if ent.label_ in self.labels:
                 found.append(span)
-            elif ent.label_ == "NORP" and self.demonyms:
-                if self.gazetteer.demonym(span.text) is not None:
-                    found.append(span)
-            elif ent.label_ in self.mislabelled and _name_like(span) and \
+            elif ent.label_ == "NORP" and self.demonyms and self.gazetteer.demonym(span.text) is not None:
+                found.append(span)
+            elif (ent.label_ in self.mislabelled or ent.label_ == "NORP") and _name_like(span) and \
                     any(q > 0 for _, q in self.gazetteer.candidates(span.text)):
                 (found if _locative(span) else later).append(span)
         # one sense per document: a name once used as a place ("Goma, the main city of ...")
@@ -174,13 +173,16 @@ class PlaceResolver:
         for i, (span, place) in enumerate(zip(spans, places)):
             if place is None or self._weak_abroad(span, place, places[:i] + places[i + 1:]):
                 continue
-            if span.label_ in self.mislabelled and home and place.country_code not in home:
+            if span.label_ in self.mislabelled | {"NORP"} and home and place.country_code not in home \
+                    and self.gazetteer.demonym(span.text) is None:
                 continue  # "in Mayadeen" as DATE: a town of the article's countries or nothing
             span, place = self._part(span, place)
             if place.geo_precision == 1 and _near(span):
                 place = replace(place, geo_precision=2)
-            span = Span(doc, span.start, span.end, label="GPE" if span.label_ in
-                        self.mislabelled or not span.label_ else span.label_)
+            # a name the model called a nationality ("in Kidal" as NORP) that is no demonym is a place
+            relabel = span.label_ in self.mislabelled or not span.label_ or (
+                span.label_ == "NORP" and self.gazetteer.demonym(span.text) is None)
+            span = Span(doc, span.start, span.end, label="GPE" if relabel else span.label_)
             span._.place = place
             out.append(span)
         out.extend(self._country_parts(doc, out))
@@ -255,7 +257,7 @@ class PlaceResolver:
                 lookup.append(name)
         places = gaz.resolve_all(lookup, prefer, countries)
         for i, span in enumerate(spans):
-            if span.label_ == "NORP":
+            if span.label_ == "NORP" and gaz.demonym(span.text) is not None:
                 places[i] = gaz.demonym(span.text)
         return places
 
@@ -265,8 +267,9 @@ class PlaceResolver:
         ents = []
         for ent in doc.ents:
             trimmed = _trim(ent)
-            if (ent.label_ in self.mislabelled and trimmed is not None
-                    and (trimmed.start, trimmed.end) in fixes):
+            wrong = ent.label_ in self.mislabelled or (
+                ent.label_ == "NORP" and self.gazetteer.demonym(ent.text) is None)
+            if wrong and trimmed is not None and (trimmed.start, trimmed.end) in fixes:
                 ent = Span(doc, ent.start, ent.end, label="GPE")
             ents.append(ent)
         doc.ents = ents
