@@ -158,6 +158,7 @@ class _Extractor:
                     # it lends that event its sentence, toll or place, never a new event
                     own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
                     for ev in self._events(m, sent, paragraphs.get(sent.start, []), own, alone=len(mentions) == 1):
+                        ev.actor1, ev.geo_precision = None, None  # its sides and place are the told event's
                         _fold_retelling(events, ev, True)
                     continue
                 if duration_unit(m.main) in BACKGROUND_UNITS:  # type: ignore[attr-defined]
