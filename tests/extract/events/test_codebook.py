@@ -500,3 +500,10 @@ def test_a_clause_on_the_trigger_noun_tells_its_day(events):
     # invented: the relative clause on "ceasefire" dates it; publication is Friday 12 May 2023
     evs = events("The rebels were left out of a ceasefire that began on February 27 after talks in Geneva.")
     assert [(e.sub_event_type, e.date) for e in evs] == [("Agreement", "2023-02-27")]
+
+
+def test_another_attack_is_a_new_occurrence(events):
+    # invented: "another attack" later that day is not the ambush told first
+    text = ("Militants ambushed an army patrol near Abyan on Friday, killing four soldiers. Hours later, another "
+            "attack by the militants killed five soldiers near Abyan.")
+    assert len(events(text)) == 2

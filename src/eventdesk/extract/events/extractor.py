@@ -343,6 +343,9 @@ class _Extractor:
                 # its time is the context's, or the day of a claim for it ("on August 1, IS
                 # claimed the attack that ..."): a retelling's own day may correct it
                 ev.extra["soft_date"] = True
+            if any(c.dep_ in ("det", "amod") and c.lower_ in ("another", "second", "separate", "new", "fresh")
+                   for c in main.children):
+                ev.extra["another"] = True  # "another attack", "a second blast": not the one told before
             if main.lemma_.lower() in acled_type.typing_cues().generic:
                 ev.extra["generic_word"] = True  # "the attack", "the incident": may retell any violent event
             if summary:
