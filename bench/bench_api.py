@@ -158,10 +158,9 @@ def bench(db: Path, repeats: int = 30) -> list[tuple[str, float, float]]:
     words = ["killed", "attack", "fighters", "province", "soldiers", "militants", "village",
              "security", "forces", "bomb"]
     registry = app.state.settings.registry
-    # only ids the registry holds: resolve_name also makes up state forces from the country
-    # table, whose ids /api/dossier does not know (404)
+    # registry ids, generic actors of a country (made from the country table) included
     ids = [r.id for r in (registry.resolve_name(a, fuzzy=False) for a in actors)
-           if r and registry.get(r.id)]
+           if r and registry.entry(r.id)]
 
     def pick_point():
         lat, lon = rng.choice(points)

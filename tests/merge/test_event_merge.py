@@ -243,7 +243,10 @@ def test_undated_report_without_corroboration_or_with_two_candidates_stays_alone
     arrests.id = "e-arr"
     assert merger.best_match([arrests], _undated(weekday=6, sub="Arrests", etype="Strategic developments")) is arrests
     assert merger.best_match([raid], _undated(a1=None, dead=2)) is None  # unnamed and no weekday
-    assert merger.best_match([raid], _undated(weekday=6, a1=None, place=PROVINCE)) is None  # not the town
+    far = dict(location="Idlib", country="Syria", latitude=35.93, longitude=36.63, geo_precision=3)
+    assert merger.best_match([raid], _undated(weekday=6, a1=None, place=far)) is None  # another province
+    assert merger.best_match([raid], _undated(weekday=6, a1=None, place=COUNTRY)) is None  # only the country
+    assert merger.best_match([raid], _undated(weekday=6, a1=None, place=PROVINCE)) is raid  # the town's province
     assert merger.best_match([raid], ev("d-9", date=None, prec=None, dead=2)) is None  # no cue from the extractor
 
 
@@ -326,3 +329,14 @@ def test_an_undated_first_report_that_names_no_perpetrator_joins_on_its_weekday_
     assert merger.best_match([blast], first) is blast
     clash = _undated(weekday=6, a1="Unidentified Armed Group (Pakistan)", a2=None)  # another event type
     assert merger.best_match([blast], clash) is None
+
+
+def test_two_reports_that_know_only_their_publication_month_need_agreeing_tolls():
+    # a plot foiled on the 7th and a massacre on the 22nd, both told by pages dated only "2024-03"
+    plot = ev("d-1", date="2024-03", prec="month", dead=None, extra={"soft_date": True})
+    massacre = ev("d-2", date="2024-03", prec="month", dead=60, extra={"soft_date": True})
+    assert not events_compatible(plot, massacre)
+    retold = ev("d-3", date="2024-03", prec="month", dead=60, extra={"soft_date": True})
+    assert events_compatible(massacre, retold)  # the same toll: the same massacre
+    dated = ev("d-4", date="2024-03-07", dead=None)
+    assert events_compatible(plot, dated)  # one side knows the day

@@ -223,3 +223,26 @@ def test_actor_filter_pages_in_list_order_from_both_sides(client, sort):
              for k in range(0, len(expected) + 2, 2)]
     assert [e["id"] for p in pages for e in p["items"]] == expected
     assert all(p["total"] == len(expected) for p in pages)
+
+
+def test_every_actor_on_an_event_opens_its_registry_entry_and_dossier(client):
+    """Generic actors of a country that the registry makes from its country table (here
+    "Unidentified Armed Group (Syria)", from an invented demo article) have ids too."""
+    from eventdesk.understand.actors.registry import ActorRegistry
+
+    registry = ActorRegistry.default()
+    seen = client.get("/api/actors", params={"limit": 500}).json()["items"]
+    known = [(a, registry.resolve_name(a["name"], fuzzy=False)) for a in seen]
+    known = [(a, ref) for a, ref in known if ref is not None]
+    assert any(registry.get(ref.id) is None for _a, ref in known), "no generic actor in the store"
+    for a, ref in known:
+        entry = client.get(f"/api/actors/{ref.id}")
+        assert entry.status_code == 200 and entry.json()["name"] == a["name"], ref.id
+        dossier = client.get(f"/api/dossier/{ref.id}")
+        assert dossier.status_code == 200 and dossier.json()["events"] == a["events"], ref.id
+        assert client.get(f"/actors/{ref.id}").status_code == 200, ref.id
+        assert _events(client, actor=ref.id, limit=1)["total"] == a["events"], ref.id
+        assert a["id"] == ref.id, a  # the actor list links to it
+    for _a, ref in known:  # and the entry says which are generic
+        generic = client.get(f"/api/actors/{ref.id}").json()["generic"]
+        assert generic == (registry.get(ref.id) is None), ref.id

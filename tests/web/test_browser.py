@@ -191,3 +191,22 @@ def test_ledger_chart_draws_one_range_bar_per_estimate_and_open_ends_as_open(pag
     rows = page.locator("table tbody tr").count()
     assert page.locator("svg.chart g.range").count() == rows >= 1
     assert page.locator("svg.chart g.range.open").count() >= 1  # "as many as 5,000"
+
+
+def test_a_generic_actor_of_a_country_opens_its_dossier_from_the_actor_list(page, client):
+    """State forces, civilians or unidentified groups of a country that the registry makes
+    from its country table (not listed in the actor files) link to a working dossier."""
+    from eventdesk.understand.actors.registry import ActorRegistry
+
+    registry = ActorRegistry.default()
+    generic = [a for a in client.get("/api/actors", params={"limit": 500}).json()["items"]
+               if a["id"] and registry.get(a["id"]) is None]
+    assert generic, "the demo store should hold a generic actor of a country"
+    page.goto("/actors")
+    page.get_by_role("link", name=generic[0]["name"], exact=True).click()
+    page.wait_for_url(f"**/actors/{generic[0]['id']}")
+    _settle(page)
+    assert page.locator("h1").inner_text().strip() == generic[0]["name"]
+    assert "generic actor of a country" in page.locator("main").inner_text()
+    _shot(page, "generic-actor-dossier")
+    assert not page.problems, page.problems

@@ -321,7 +321,18 @@ def events_compatible(a: Any, b: Any, registry: Any = None, config: MergeConfig 
     """True when event records `a` and `b` can report one occurrence (rules 1-4 above)."""
     config = config or MergeConfig()
     return (types_compatible(a, b, config) and dates_compatible(a, b, config)
-            and places_compatible(a, b, config) and actor_pairs_compatible(a, b, registry))
+            and places_compatible(a, b, config) and actor_pairs_compatible(a, b, registry)
+            and not _only_publication_months(a, b))
+
+
+def _only_publication_months(a: Any, b: Any) -> bool:
+    """Both reports know only the month they were published in, not the day of the event
+    (`extra["soft_date"]`): two occurrences of one month in one city are a guess unless their
+    death tolls agree (a plot foiled on the 7th and a massacre on the 22nd of March in Moscow)."""
+    soft = all((field_of(e, "extra") or {}).get("soft_date") and field_of(e, "date_precision") != "day"
+               for e in (a, b))
+    docs = [{field_of(x, "document") for x in field_of(e, "sources") or []} for e in (a, b)]
+    return soft and not docs[0] & docs[1] and _figures_agree(a, b) is not True
 
 
 def _figures_agree(existing: Any, new: Any) -> bool | None:
@@ -360,7 +371,7 @@ def undated_agrees(existing: Any, new: Any, registry: Any = None, config: MergeC
         # first reports often name no perpetrator ("unidentified attackers"): an unnamed side
         # contradicts no one, but then the report must name the event's weekday and its very
         # place (the same town), with the same event type
-        return bool(same_day and _same_town(existing, new)
+        return bool(same_day and _same_town(existing, new, config)
                     and field_of(existing, "event_type") == field_of(new, "event_type"))
     if not (types_compatible(existing, new, config) and places_compatible(existing, new, config)
             and actors_agree(a1, b1, registry) and actor_pairs_compatible(existing, new, registry)):
@@ -371,10 +382,15 @@ def undated_agrees(existing: Any, new: Any, registry: Any = None, config: MergeC
     return figures is True
 
 
-def _same_town(a: Any, b: Any) -> bool:
-    """Both placed at one named town or finer (geo_precision 1 or 2) with the same name."""
+def _same_town(a: Any, b: Any, config: MergeConfig | None = None) -> bool:
+    """Both placed at one named town or finer (geo_precision 1 or 2) with the same name, or
+    one at a town inside the district the other names (within the merge distance of a
+    region); a country alone is too coarse."""
     la, lb = _norm(field_of(a, "location")), _norm(field_of(b, "location"))
-    return bool(la) and la == lb and _precision(a) < 3 and _precision(b) < 3
+    if bool(la) and la == lb and _precision(a) < 3 and _precision(b) < 3:
+        return True
+    return not (_country_level(a) or _country_level(b)) and min(_precision(a), _precision(b)) < 3 \
+        and places_compatible(a, b, config or MergeConfig())
 
 
 def candidate_keys(event: Any, config: MergeConfig | None = None) -> list[str]:

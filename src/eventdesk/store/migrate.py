@@ -22,9 +22,12 @@ _OUR_TABLES = {"documents", "events", "claims", "runs"}
 
 
 def include_name(name, type_, parent_names) -> bool:
-    """For Alembic's comparisons: the SQLite full-text index of 0004 (a virtual table and its
-    shadow tables) lives outside the mapped schema."""
-    return not (type_ == "table" and name and name.startswith("event_sources_fts"))
+    """For Alembic's comparisons: the evidence indexes of 0004 and 0005 live outside the
+    mapped schema (SQLite's full-text virtual tables and their shadow tables, PostgreSQL's
+    trigram index)."""
+    if type_ == "table" and name:
+        return not name.startswith(("event_sources_fts", "event_evidence_fts"))
+    return not (type_ == "index" and name == "ix_event_sources_text_trgm")
 
 
 def _config(connection: Connection):

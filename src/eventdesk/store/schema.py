@@ -13,8 +13,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
 # The Alembic revision this code writes; every revision it knows, oldest first.
-SCHEMA_VERSION = "0004"
-KNOWN_VERSIONS = ("0001", "0002", "0003", "0004")
+SCHEMA_VERSION = "0005"
+KNOWN_VERSIONS = ("0001", "0002", "0003", "0004", "0005")
 
 
 class Base(DeclarativeBase):
@@ -77,8 +77,10 @@ class EventRow(Base):
     # The web API's filters (eventdesk.web.queries) each find their rows through an index;
     # lists are ordered by (date, id), so type, sub-type and the historical flag carry both:
     # "newest of a type" and a deep page read in index order. The actor indexes carry the
-    # date and type so that an actor's dossier counts from the index alone.
+    # date and type so that an actor's dossier counts from the index alone. seq keys the
+    # SQLite evidence index (migration 0005); (seq, date, id) orders its matches.
     __table_args__ = (Index("ix_events_date_id", "date", "id"),
+                      Index("ix_events_seq_date_id", "seq", "date", "id"),
                       Index("ix_events_type_date_id", "event_type", "date", "id"),
                       Index("ix_events_sub_type_date_id", "sub_event_type", "date", "id"),
                       Index("ix_events_historical_date_id", "historical", "date", "id"),
@@ -102,7 +104,7 @@ class EventRow(Base):
     fatalities_high: Mapped[int | None] = mapped_column(Integer, nullable=True)
     historical: Mapped[bool] = mapped_column(Boolean, default=False)
     extra: Mapped[dict] = mapped_column(JSON, default=dict)
-    seq: Mapped[int] = mapped_column(Integer, index=True)
+    seq: Mapped[int] = mapped_column(Integer)  # unique (SQLite triggers check it, 0005)
 
 
 class EvidenceColumns:

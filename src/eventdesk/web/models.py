@@ -242,6 +242,8 @@ class ActorEntry(BaseModel):
     lineage: list[LineageStage]
     affiliates: list[ActorLink]
     in_registry: bool
+    generic: bool = Field(False, description="a generic actor of a country (state forces, "
+                          "civilians...) made from the registry's country table, not listed")
 
 
 class ActorCount(BaseModel):

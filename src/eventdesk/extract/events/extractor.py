@@ -158,6 +158,7 @@ class _Extractor:
                     # it lends that event its sentence, toll or place, never a new event
                     own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
                     for ev in self._events(m, sent, paragraphs.get(sent.start, []), own, alone=len(mentions) == 1):
+                        ev.actor1, ev.geo_precision = None, None  # its sides and place are the told event's
                         _fold_retelling(events, ev, True)
                     continue
                 if duration_unit(m.main) in BACKGROUND_UNITS:  # type: ignore[attr-defined]
@@ -342,6 +343,9 @@ class _Extractor:
                 # its time is the context's, or the day of a claim for it ("on August 1, IS
                 # claimed the attack that ..."): a retelling's own day may correct it
                 ev.extra["soft_date"] = True
+            if any(c.dep_ in ("det", "amod") and c.lower_ in ("another", "second", "separate", "new", "fresh")
+                   for c in main.children):
+                ev.extra["another"] = True  # "another attack", "a second blast": not the one told before
             if main.lemma_.lower() in acled_type.typing_cues().generic:
                 ev.extra["generic_word"] = True  # "the attack", "the incident": may retell any violent event
             if summary:

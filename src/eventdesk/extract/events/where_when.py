@@ -215,7 +215,11 @@ class Context:
         for tok in sorted(tokens, key=lambda t: -len(list(t.ancestors))):
             for t in tok.subtree:
                 loc = self.date_at.get(t.i)
+                # a clause on the trigger noun itself tells its time ("a ceasefire that began
+                # on February 27", "the attack, which took place on Monday")
                 if loc is not None and not any(a.dep_ in ("relcl", "advcl", "ccomp", "acl") and tok.is_ancestor(a)
+                                               and not (a.dep_ in ("relcl", "acl") and a.head.i == tok.i
+                                                        and tok.pos_ == "NOUN")
                                                for a in t.ancestors):
                     return loc.value
         return self._context_date(tokens, sent, paragraph)

@@ -54,6 +54,8 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
     told only by a generic word ('the attack' after a suicide bombing; 'a suicide bomber
     carried out the attack' after 'fighters were killed'), at a compatible time. The retelling
     lends what the first telling lacked: its type, actor, a finer place, a day, a toll."""
+    if ev.extra.get("another"):
+        return False  # "another attack", "a second blast" tells a new occurrence
     for target in reversed(events):
         soft = target.extra.get("soft_date") or ev.extra.get("soft_date")
         if (target.historical != ev.historical and not soft) or (
@@ -105,7 +107,7 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
 
 
 def _compatible(a: Event, b: Event) -> bool:
-    if a.event_type != b.event_type:
+    if a.event_type != b.event_type or b.extra.get("another"):
         return False
     if not a.date and not b.date and ("undated" in a.extra) != ("undated" in b.extra):
         return False  # "today" and an unplaced "in October": two occasions

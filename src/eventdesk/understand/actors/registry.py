@@ -212,6 +212,7 @@ class ActorRegistry:
         self._fuzzy_keys = [k for k in self._norm if len(k) >= FUZZY_MIN_CHARS
                             and not any(_GENERIC_NAME.match(self.actors[i].name) for i in self._norm[k])]
         self._describer = None
+        self._generic: dict[str, Actor] | None = None  # made by generic(), on first use
 
     # ---- construction -------------------------------------------------------------------
     @classmethod
@@ -256,6 +257,19 @@ class ActorRegistry:
 
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
+
+    def entry(self, actor_id: str) -> Actor | None:
+        """The actor of any id this registry gives out: a listed actor, or a generic actor of
+        a country that `state_actor` makes from the country table ("military-forces-of-mali")."""
+        return self.actors.get(actor_id) or self.generic().get(actor_id)
+
+    def generic(self) -> dict[str, Actor]:
+        """Every generic actor made from the country table and not listed, by id (built once)."""
+        if self._generic is None:
+            made = ((kind, self.state_actor(c, kind)) for c in self.countries for kind in GENERIC_FORMS)
+            self._generic = {r.id: Actor(r.id, r.name, r.inter, r.country, kind=kind)
+                             for kind, r in made if r.id not in self.actors}
+        return self._generic
 
     def aliases(self) -> list[tuple[str, str, bool]]:
         """(alias, actor id, case-sensitive) triples, canonical names included, for matchers."""

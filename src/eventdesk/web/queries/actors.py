@@ -22,8 +22,9 @@ DOSSIER_CLAIMS = 500
 
 @dataclass(frozen=True)
 class ActorKey:
-    """What an address names: a registry actor (by id or any alias), or a bare name seen in
-    the events (state forces built from the country table, actors the registry lacks)."""
+    """What an address names: a registry actor (by id or any alias, listed or one of the
+    generic actors of a country the registry makes from its country table, such as "Police
+    Forces of Mali" under "police-forces-of-mali"), or a bare name seen in the events."""
 
     id: str | None
     name: str
@@ -32,10 +33,10 @@ class ActorKey:
 
 def resolve_actor(registry, key: str) -> ActorKey:
     key = (key or "").strip()
-    actor = registry.get(key)
+    actor = registry.entry(key)
     if actor is None:
         ref = registry.resolve_name(key, fuzzy=False) if key else None
-        actor = registry.get(ref.id) if ref is not None else None
+        actor = registry.entry(ref.id) if ref is not None else None
     if actor is not None:
         return ActorKey(actor.id, actor.name, (actor.name,))
     return ActorKey(None, key, (key,) if key else ())
@@ -46,10 +47,11 @@ def involving(names: tuple[str, ...]):
 
 
 def registry_entry(registry, key: ActorKey) -> dict:
-    actor = registry.get(key.id) if key.id else None
+    actor = registry.entry(key.id) if key.id else None
     if actor is None:
         return dict(id=None, name=key.name, inter=None, country=None, aliases=[],
-                    affiliation=None, active=None, lineage=[], affiliates=[], in_registry=False)
+                    affiliation=None, active=None, lineage=[], affiliates=[], in_registry=False,
+                    generic=False)
     lineage = [dict(actor=st.actor, name=(registry.get(st.actor).name if registry.get(st.actor)
                                           else st.actor), start=st.start)
                for st in registry.lineage(actor.id)]
@@ -60,7 +62,7 @@ def registry_entry(registry, key: ActorKey) -> dict:
         affiliation=dict(id=parent.id, name=parent.name) if parent else None,
         active=list(actor.active) if actor.active else None, lineage=lineage,
         affiliates=[dict(id=a.id, name=a.name) for a in registry.affiliates(actor.id)],
-        in_registry=True)
+        in_registry=True, generic=registry.get(actor.id) is None)
 
 
 def actor_counts(s: Session, names: list[str] | None = None, limit: int = 200) -> list[dict]:

@@ -21,9 +21,11 @@ from eventdesk.store.schema import DocumentRow, EventRow, EventSourceRow
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 SORTS = {"date": EventRow.date, "fatalities": EventRow.fatalities, "arrival": EventRow.seq,
          "country": EventRow.country, "type": EventRow.event_type}
-# The SQLite full-text index over the evidence sentences (migration 0004, trigram FTS5):
-# not part of the mapped schema, since PostgreSQL stores have none.
-EVIDENCE_FTS = table("event_sources_fts", column("rowid", Integer), column("text", Text))
+# The SQLite full-text index of each event's evidence sentences (migration 0005, trigram
+# FTS5, one row per event keyed by its seq, sentences joined by SEPARATOR): not part of the
+# mapped schema, since PostgreSQL stores have a trigram index on the sentences instead.
+EVIDENCE_FTS = table("event_evidence_fts", column("rowid", Integer), column("text", Text))
+SEPARATOR = "\x1f"  # between an event's sentences in that index: a phrase with it uses LIKE
 TRIGRAM = 3  # FTS5 trigram finds substrings of at least 3 characters; shorter ones use LIKE
 KM_PER_DEGREE = 111.2
 MAX_RADIUS_KM = 2000.0  # the flat-earth distance below is within 1 % up to here
@@ -136,11 +138,12 @@ class EventQuery:
         if self.min_fatalities is not None:
             c.append(EventRow.fatalities >= self.min_fatalities)
         if self.text:
-            # one pass over the sentences, then an indexed lookup of their events: an EXISTS
-            # probing each event's sentences in turn was 1.8x slower on the bench store
-            c.append(EventRow.id.in_(select(EventSourceRow.event_id).where(
-                evidence_match(self.text, self.dialect))))
+            c.append(evidence_match(self.text, self.dialect))
         return c
+
+    def text_only(self) -> bool:
+        """True when the text in the evidence is the list's one filter."""
+        return bool(self.text) and not replace(self, text=None).conditions()
 
     def _within_radius(self):
         """Inside `km` of `near`: a latitude band (indexed), then an equirectangular distance,
@@ -179,28 +182,47 @@ class EventQuery:
         return {k: v for k, v in out.items() if v not in (None, "")}
 
 
+def uses_index(words: str, dialect: str) -> bool:
+    """Whether SQLite's per-event trigram index can answer the phrase exactly."""
+    return dialect == "sqlite" and len(words) >= TRIGRAM and SEPARATOR not in words
+
+
+def fts_phrase(words: str) -> str:
+    """The words as one quoted FTS5 phrase (a substring match; quotes doubled as FTS5 asks)."""
+    return '"' + words.replace('"', '""') + '"'
+
+
 def evidence_match(words: str, dialect: str):
-    """Event sources whose sentence contains `words` (any case). On SQLite, from the trigram
-    index as one quoted FTS5 phrase (a substring match; the words are a bound parameter, their
-    quotes doubled as FTS5 asks): the LIKE pass over every sentence took the text filter to
-    p95 538 ms on the 100,000-event bench store (bench/README.md)."""
-    if dialect == "sqlite" and len(words) >= TRIGRAM:
-        phrase = '"' + words.replace('"', '""') + '"'
-        return EventSourceRow.id.in_(select(EVIDENCE_FTS.c.rowid)
-                                     .where(EVIDENCE_FTS.c.text.match(phrase)))
-    return text_match(EventSourceRow.text, words, dialect)
+    """Events with a supporting sentence that contains `words` (any case). On SQLite, from
+    the per-event trigram index (migration 0005), the words a bound parameter: a LIKE pass
+    over every sentence took the text filter to p95 538 ms on the 100,000-event bench store,
+    and 0004's per-sentence index to 193 ms, most of it mapping sentences to events
+    (bench/README.md). Elsewhere one pass over the sentences (on PostgreSQL from the pg_trgm
+    index), then an indexed lookup of their events: an EXISTS probing each event's sentences
+    in turn was 1.8x slower."""
+    if uses_index(words, dialect):
+        return EventRow.seq.in_(select(EVIDENCE_FTS.c.rowid)
+                                .where(EVIDENCE_FTS.c.text.match(fts_phrase(words))))
+    return EventRow.id.in_(select(EventSourceRow.event_id)
+                           .where(text_match(EventSourceRow.text, words, dialect)))
 
 
 def text_match(column, words: str, dialect: str):
     """Case-insensitive substring match. SQLite's LIKE already ignores ASCII case, and
-    lower() on both sides (SQLAlchemy's icontains) made the text filter's count 2.1x slower
-    on the 100,000-event bench store (195 vs 96 ms); other databases get icontains."""
+    lower() on both sides made the text filter's count 2.1x slower on the 100,000-event bench
+    store (195 vs 96 ms); other databases get icontains, ILIKE on PostgreSQL, which its
+    pg_trgm index on the sentences answers (migration 0005)."""
     if dialect == "sqlite":
         return column.contains(words, autoescape=True)
     return column.icontains(words, autoescape=True)
 
 
 def count_events(s: Session, q: EventQuery) -> int:
+    if q.text_only() and uses_index(q.text, q.dialect):
+        # one index row per stored event (kept by triggers): the list's total is the index's
+        # own count, without reading the events (35,000 matches: 7 ms against 40)
+        return s.scalar(select(func.count()).select_from(EVIDENCE_FTS)
+                        .where(EVIDENCE_FTS.c.text.match(fts_phrase(q.text)))) or 0
     return s.scalar(q.select(func.count()).select_from(EventRow)) or 0
 
 
@@ -215,6 +237,13 @@ def _page(q: EventQuery, stmt: Select, dialect: str, *extra) -> Select:
     every match (an actor in 70 % of the 100,000-event bench store: p95 504 ms,
     bench/README.md). The first offset + limit rows of either side hold the page of their
     union, since both sides share the list's total order (key, id)."""
+    if q.text and not q.actor_names:
+        # every match is ordered, so order only index columns ((seq, date, id) covers the
+        # date order), then read the page's rows: sorting whole rows cost 1.4x more
+        # (35,000 matches on the bench store: 41 against 29 ms)
+        ids = q.ordered(select(EventRow.id).where(*q.conditions(), *extra), dialect)
+        return q.ordered(stmt.where(EventRow.id.in_(ids.limit(q.limit).offset(q.offset))),
+                         dialect)
     stmt = stmt.where(*q.conditions(actors=False), *extra)
     if q.actor_names:
         names, cut = list(q.actor_names), q.offset + q.limit
