@@ -498,3 +498,15 @@ def test_another_attack_is_a_new_occurrence(events):
 ])
 def test_the_nationality_of_the_strike_names_the_state_forces(events, text, kind):
     assert [(e.sub_event_type, e.actor1) for e in events(text)] == [kind]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # invented: a foreign state's forces taking a town from another state overtake it (codebook §2)
+    pytest.param("The town of Bakhmut fell to Russian forces on Friday after months of fighting.",
+                 (BATTLES, NSA), id="foreign-forces-take-a-town"),
+    # invented: property burned with no one hurt
+    pytest.param("Insurgents set ablaze dozens of homes in the village of Kukawa on Friday, residents said.",
+                 (SD, "Looting/property destruction"), id="homes-set-ablaze"),
+])
+def test_foreign_conquest_and_burned_property(events, text, kind):
+    assert kind in [(e.event_type, e.sub_event_type) for e in events(text)]

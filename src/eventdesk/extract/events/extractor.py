@@ -303,8 +303,13 @@ class _Extractor:
                 and acled_type.nonviolent_transfer(sent):
             event_type, sub = "Strategic developments", "Non-violent transfer of territory"
         if sub == TERRITORY:
+            ground = next((p.country for p, _ in where if p is not None and p.country), None)
             if a1 is not None and a1.inter is not None:
-                sub = "Government regains territory" if a1.is_state else "Non-state actor overtakes territory"
+                # a foreign state's forces taking ground from another state overtake it; retaking it
+                # from a non-state group they act for the state (codebook §2)
+                from_armed_group = a2 is not None and a2.inter is not None and not a2.is_state and not a2.is_civilian
+                home = a1.is_state and (not a1.country or not ground or a1.country == ground or from_armed_group)
+                sub = "Government regains territory" if home else "Non-state actor overtakes territory"
             else:
                 sub = "Government regains territory" if (a2 and a2.inter and not a2.is_state) else \
                     "Non-state actor overtakes territory"
