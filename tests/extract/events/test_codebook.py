@@ -510,3 +510,9 @@ def test_the_nationality_of_the_strike_names_the_state_forces(events, text, kind
 ])
 def test_foreign_conquest_and_burned_property(events, text, kind):
     assert kind in [(e.event_type, e.sub_event_type) for e in events(text)]
+
+
+def test_a_raid_that_ends_in_a_seizure_is_one_disrupted_weapons_event(events):
+    # invented: ACLED codes the raid told only with its seizure as the seizure (as with arrests)
+    text = "Soldiers seized a cache of weapons and explosives in a raid on a militant hideout in Bannu on Friday."
+    assert [e.sub_event_type for e in events(text)] == ["Disrupted weapons use"]

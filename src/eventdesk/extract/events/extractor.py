@@ -227,8 +227,9 @@ class _Extractor:
         return country_place(actor.country), 3
 
     def _absorb(self, events: list[Event]) -> list[Event]:
-        """ACLED: raids that end in arrests are one Arrests event."""
-        if any(e.sub_event_type == "Arrests" for e in events):
+        """ACLED: raids that end in arrests are one Arrests event, raids that end in a seizure of
+        weapons one Disrupted weapons use event."""
+        if any(e.sub_event_type in ("Arrests", "Disrupted weapons use") for e in events):
             return [e for e in events if not (e.extra.get("trigger") in ("raid",) and e.event_type == "Battles")]
         return events
 
