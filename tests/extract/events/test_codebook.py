@@ -249,6 +249,11 @@ CASES = [
                  (SD, "Non-violent transfer of territory"), "Taliban", id="transfer-without-a-fight"),  # invented
     pytest.param("French troops handed over the Gao base to the Malian army on Tuesday.",
                  (SD, "Non-violent transfer of territory"), None, id="transfer-handed-over"),  # invented
+    pytest.param("The border town came under Malian state control on Monday after the rebels left.",
+                 (SD, "Non-violent transfer of territory"), "Military Forces of Mali",
+                 id="transfer-came-under-control"),  # invented
+    pytest.param("Government troops abandoned the garrison of Tessit without a fight on Sunday.",
+                 (SD, "Non-violent transfer of territory"), None, id="transfer-abandoned"),  # invented
     # --- Strategic developments / Other: curfew, withdrawal, deployment
     pytest.param("The government imposed a curfew in Bamako on Monday.",
                  (SD, "Other"), None, id="other-curfew"),  # invented

@@ -152,6 +152,22 @@ def _shared_noun_sides(noun: Token, named: ActorInfo | None
     return ActorInfo(first.name, first.inter, first.country, first.id), named
 
 
+def _state_control(control: Token) -> ActorInfo | None:
+    """"under Syrian state control", "under Iraqi government control": the forces of the
+    state whose nationality adjective modifies the word (the describer reads "Syrian
+    government forces" as "Military Forces of Syria")."""
+    if not any(c.lower_ in ("state", "government", "regime") for c in control.children):
+        return None
+    nationality = next((c for c in control.children if c.dep_ in ("amod", "compound")
+                        and c.ent_type_ in ("NORP", "GPE")), None)
+    if nationality is None:
+        return None
+    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+    ref = ActorRegistry.default().resolve(f"{nationality.text} government forces")
+    return ActorInfo(ref.name, ref.inter, ref.country, ref.id) if ref is not None else None
+
+
 def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     return [g for c in tok.children if c.dep_ in ("prep", "agent") and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]
@@ -188,6 +204,13 @@ def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo 
             if main.lemma_ == "fall":
                 a1 = next((idx.actor_in(o) for o in _prep_objects(main, {"to"})), None) or a1
                 a2 = None
+            if main.lemma_ in ("come", "fall") and (ctrl := _prep_objects(main, {"under"})):
+                # "came under Syrian state control", "fell under the control of the rebels":
+                # the side whose control it is acted; the place that changed hands is no actor
+                a1, a2 = idx.actor_in(ctrl[0]) or _state_control(ctrl[0]), None
+            elif main.lemma_ == "abandon":
+                # "government forces abandoned the town": the side that left gave the ground up
+                a1, a2 = None, a1
         if a2 is None:
             a2 = next((idx.actor_in(o) for o in _prep_objects(main, ACTOR2_PREPS - {"with"})
                        if idx.actor_in(o)), None)
