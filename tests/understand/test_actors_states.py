@@ -41,3 +41,17 @@ def test_conjuncts_share_the_role(nlp):
     names = {name for _, name in state_actors(
         nlp, "Nations that joined the mission include Canada, Belgium and France.")}
     assert {"Government of Canada", "Government of Belgium", "Government of France"} <= names
+
+
+@pytest.mark.parametrize("name, country, expected", [
+    ("Unidentified Armed Group (Afghanistan)", "Pakistan", "Unidentified Armed Group (Pakistan)"),
+    ("Civilians (Syria)", "Turkey", "Civilians (Turkey)"),
+    ("Protesters (Kenya)", "Uganda", "Protesters (Uganda)"),
+    # state forces fight abroad under their own country's name
+    ("Military Forces of Turkey", "Syria", "Military Forces of Turkey"),
+    ("Islamic State", "Iraq", "Islamic State"),
+])
+def test_unnamed_sides_take_the_country_where_the_event_happened(name, country, expected):
+    from eventdesk.understand.actors.registry import ActorRegistry
+
+    assert ActorRegistry.default().where_it_happened(name, country) == expected

@@ -249,11 +249,6 @@ CASES = [
                  (SD, "Non-violent transfer of territory"), "Taliban", id="transfer-without-a-fight"),  # invented
     pytest.param("French troops handed over the Gao base to the Malian army on Tuesday.",
                  (SD, "Non-violent transfer of territory"), None, id="transfer-handed-over"),  # invented
-    pytest.param("The border town came under Malian state control on Monday after the rebels left.",
-                 (SD, "Non-violent transfer of territory"), "Military Forces of Mali",
-                 id="transfer-came-under-control"),  # invented
-    pytest.param("Government troops abandoned the garrison of Tessit without a fight on Sunday.",
-                 (SD, "Non-violent transfer of territory"), None, id="transfer-abandoned"),  # invented
     # --- Strategic developments / Other: curfew, withdrawal, deployment
     pytest.param("The government imposed a curfew in Bamako on Monday.",
                  (SD, "Other"), None, id="other-curfew"),  # invented
@@ -281,6 +276,24 @@ def test_codebook_sub_event_type(events, text, kind, actor1):
     assert kind in kinds, kinds
     if actor1 is not None:
         assert actor1 in [e.actor1 for e in evs if (e.event_type, e.sub_event_type) == kind]
+
+
+# --- How wire copy tells two codebook sub-types beyond the codebook's own words ------------
+@pytest.mark.parametrize("text, kind, actor1", [
+    pytest.param("A powerful bomb tore through a wedding party in the village of Dara on Friday.",
+                 ("Explosions/Remote violence", "Remote explosive/landmine/IED"), None,
+                 id="bomb-tore-through"),  # invented
+    pytest.param("An explosion ripped through a crowded market in Kano on Friday, killing six.",
+                 ("Explosions/Remote violence", "Remote explosive/landmine/IED"), None,
+                 id="explosion-ripped-through"),  # invented
+    pytest.param("The border town came under Malian state control on Monday after the rebels left.",
+                 (SD, "Non-violent transfer of territory"), "Military Forces of Mali",
+                 id="transfer-came-under-control"),  # invented
+    pytest.param("Government troops abandoned the garrison of Tessit without a fight on Sunday.",
+                 (SD, "Non-violent transfer of territory"), None, id="transfer-abandoned"),  # invented
+])
+def test_wire_phrasings_of_codebook_sub_event_types(events, text, kind, actor1):
+    test_codebook_sub_event_type(events, text, kind, actor1)
 
 
 # --- Protests and Riots: the demonstrators (or the rioters) are actor1 (codebook §2) --------

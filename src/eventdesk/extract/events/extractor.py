@@ -343,6 +343,12 @@ class _Extractor:
                 extra={"trigger": main.lemma_.lower(), "trigger_text": main.text},
             )
             ev.sources[0] = _trim(ev.sources[0], self.document.body, main.idx)
+            if ev.country:
+                from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+                registry = ActorRegistry.default()
+                ev.actor1 = registry.where_it_happened(ev.actor1, ev.country) if ev.actor1 else None
+                ev.actor2 = registry.where_it_happened(ev.actor2, ev.country) if ev.actor2 else None
             if fallback:
                 ev.extra["actor1_fallback"] = True
             if not any(t.i in self.date_tokens for t in sent) or (m.claim_tokens and not own_date):

@@ -320,6 +320,16 @@ class ActorRegistry:
         name = template.format(of=of, country=country)
         return ActorRef(normalise(name).replace(" ", "-"), name, inter, country, text, "description")
 
+    def where_it_happened(self, name: str, country: str | None) -> str:
+        """ACLED names civilians, crowds and unidentified armed groups by the country where
+        the event took place ("Unidentified Armed Group (Pakistan)" for a bombing in Khar,
+        whatever neighbour the article also names); state forces keep their own country."""
+        m = _GENERIC_NAME.match(name.strip()) if country else None
+        if m is None or not m["kind2"]:
+            return name
+        ref = self.state_actor(country, _GENERIC_KIND[m["kind2"].lower()])
+        return ref.name if ref.country else name
+
     def generic_name(self, text: str) -> ActorRef | None:
         """ACLED's generic actor `text` names ("Military Forces of Myanmar (2021-)",
         "Civilians (Palestine)") when its country is known, else None."""
