@@ -47,6 +47,7 @@ def test_conjuncts_share_the_role(nlp):
     ("Unidentified Armed Group (Afghanistan)", "Pakistan", "Unidentified Armed Group (Pakistan)"),
     ("Civilians (Syria)", "Turkey", "Civilians (Turkey)"),
     ("Protesters (Kenya)", "Uganda", "Protesters (Uganda)"),
+    ("Opposition Rebels (Turkey)", "Syria", "Opposition Rebels (Syria)"),
     # state forces fight abroad under their own country's name
     ("Military Forces of Turkey", "Syria", "Military Forces of Turkey"),
     ("Islamic State", "Iraq", "Islamic State"),
@@ -55,3 +56,14 @@ def test_unnamed_sides_take_the_country_where_the_event_happened(name, country, 
     from eventdesk.understand.actors.registry import ActorRegistry
 
     assert ActorRegistry.default().where_it_happened(name, country) == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Government of Nigeria", "Military Forces of Nigeria"),
+    ("Military Forces of Nigeria", "Military Forces of Nigeria"),
+    ("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"),
+])
+def test_a_state_acts_through_its_forces(name, expected):
+    from eventdesk.understand.actors.registry import ActorRegistry
+
+    assert ActorRegistry.default().acting_force(name) == expected

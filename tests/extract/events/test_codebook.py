@@ -534,3 +534,12 @@ def test_a_raid_that_ends_in_a_seizure_is_one_disrupted_weapons_event(events):
     # invented: ACLED codes the raid told only with its seizure as the seizure (as with arrests)
     text = "Soldiers seized a cache of weapons and explosives in a raid on a militant hideout in Bannu on Friday."
     assert [e.sub_event_type for e in events(text)] == ["Disrupted weapons use"]
+
+
+def test_a_country_that_strikes_acts_through_its_forces_and_agrees_as_its_government(events):
+    """ACLED codes a state's strike to its military and an accord to its government (invented)."""
+    strike = events("Kenya bombed al-Shabaab camps near Jilib in Somalia on Friday.")
+    assert "Military Forces of Kenya" in [e.actor1 for e in strike], [(e.event_type, e.actor1) for e in strike]
+    deal = events("Kenya and Somalia signed a ceasefire agreement in Nairobi on Friday.")
+    assert all(not (e.actor1 or "").startswith("Military Forces") for e in deal
+               if e.sub_event_type == "Agreement"), [(e.sub_event_type, e.actor1) for e in deal]

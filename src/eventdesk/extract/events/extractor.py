@@ -25,7 +25,7 @@ from eventdesk.extract.events.context import (ActorInfo, publication, read_actor
 from eventdesk.extract.events.fatalities import fatalities_of
 from eventdesk.extract.events.lexicon import TERRITORY, EventLexicon, load_lexicon
 from eventdesk.extract.events.modality import asserted
-from eventdesk.extract.events.roles import ActorIndex, claimant, roles
+from eventdesk.extract.events.roles import ActorIndex, acled_names, claimant, roles
 from eventdesk.extract.events.triggers import Mention, find_mentions
 from eventdesk.extract.events.where_when import Context, country_place, duration_unit, period_until
 from eventdesk.extract.events.within_document import (_definite, _drop_summaries, _fold_retelling,
@@ -343,12 +343,7 @@ class _Extractor:
                 extra={"trigger": main.lemma_.lower(), "trigger_text": main.text},
             )
             ev.sources[0] = _trim(ev.sources[0], self.document.body, main.idx)
-            if ev.country:
-                from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
-
-                registry = ActorRegistry.default()
-                ev.actor1 = registry.where_it_happened(ev.actor1, ev.country) if ev.actor1 else None
-                ev.actor2 = registry.where_it_happened(ev.actor2, ev.country) if ev.actor2 else None
+            ev.actor1, ev.actor2 = acled_names(ev.actor1, ev.actor2, ev.country, sub)
             if fallback:
                 ev.extra["actor1_fallback"] = True
             if not any(t.i in self.date_tokens for t in sent) or (m.claim_tokens and not own_date):

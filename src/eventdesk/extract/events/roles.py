@@ -291,3 +291,16 @@ def claimant(tokens: list[Token], idx: ActorIndex) -> ActorInfo | None:
         if actor is not None:
             return actor
     return None
+
+
+def acled_names(actor1: str | None, actor2: str | None, country: str | None,
+                sub_event_type: str) -> tuple[str | None, str | None]:
+    """The sides as ACLED names them: unnamed sides and rebels by the country where the event
+    happened; a state's own action (anything but an agreement) by its forces, not its government."""
+    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+    registry = ActorRegistry.default()
+    sides = [registry.where_it_happened(a, country) if a else a for a in (actor1, actor2)]
+    if sides[0] and sub_event_type != "Agreement":
+        sides[0] = registry.acting_force(sides[0])
+    return sides[0], sides[1]

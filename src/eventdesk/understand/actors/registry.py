@@ -49,6 +49,7 @@ _GENERIC_NAME = re.compile(
     r"^(?P<kind>military forces|police forces|government) of (?:the )?(?P<of>[^()]+?)(?: \(.*\))?$"
     r"|^(?P<kind2>civilians|protesters|rioters|unidentified armed group) \((?P<country>[^()]+)\)$",
     re.IGNORECASE)
+_REBELS = re.compile(r"^Opposition Rebels \((?P<country>[^()]+)\)$")
 _GENERIC_KIND = {"military forces": "military", "police forces": "police", "government": "government",
                  "civilians": "civilians", "protesters": "protesters", "rioters": "rioters",
                  "unidentified armed group": "unidentified"}
@@ -324,11 +325,27 @@ class ActorRegistry:
         """ACLED names civilians, crowds and unidentified armed groups by the country where
         the event took place ("Unidentified Armed Group (Pakistan)" for a bombing in Khar,
         whatever neighbour the article also names); state forces keep their own country."""
-        m = _GENERIC_NAME.match(name.strip()) if country else None
+        if not country:
+            return name
+        rebels = _REBELS.match(name.strip())
+        if rebels is not None:  # rebels are named for the country they rise in
+            home = self.canonical_country(country)
+            return f"Opposition Rebels ({home})" if home else name
+        m = _GENERIC_NAME.match(name.strip())
         if m is None or not m["kind2"]:
             return name
         ref = self.state_actor(country, _GENERIC_KIND[m["kind2"].lower()])
         return ref.name if ref.country else name
+
+    def acting_force(self, name: str) -> str:
+        """ACLED codes a state's fighting, strikes, arrests and troop moves to its forces
+        ("Military Forces of X"); "Government of X" acts only in agreements. `name` is any
+        actor name; only "Government of X" changes."""
+        m = _GENERIC_NAME.match(name.strip())
+        if m is None or (m["kind"] or "").lower() != "government":
+            return name
+        ref = self.generic_name(name)
+        return self.state_actor(ref.country, "military").name if ref is not None and ref.country else name
 
     def generic_name(self, text: str) -> ActorRef | None:
         """ACLED's generic actor `text` names ("Military Forces of Myanmar (2021-)",
