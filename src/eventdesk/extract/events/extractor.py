@@ -101,6 +101,14 @@ def _civilian_victim(tokens, lex: EventLexicon) -> bool:
     return False
 
 
+def _reports(tok, lex: EventLexicon) -> bool:
+    """`tok` is in the subject of a reporting verb ("the Taliban government said")."""
+    for t in [tok, *tok.ancestors]:
+        if t.dep_ == "nsubj":
+            return t.head.lemma_.lower() in lex.reporting_verbs
+    return False
+
+
 def _anaphoric(m: Mention, date_tokens: set[int]) -> bool:
     """'the attack' / 'it' in a claim sentence: a second mention of an event told before."""
     a = m.main  # type: ignore[attr-defined]
@@ -271,17 +279,21 @@ class _Extractor:
         else:
             where = [(p.value, p.value.geo_precision) for p in places]
         low, high = fatalities_of(deaths, self.lex)
-        fallback = False
+        fallback, reporters = False, set()
         if a1 is None and event_type in ATTACK_TYPES and sub != TERRITORY and self.main_group is not None:
             targets = {self.actors.actor_in(c) for t in m.tokens for c in t.children
                        if c.dep_ in ("dobj", "nsubjpass", "prep")}
             # a non-state actor named in the sentence and not its target, else the article's group
+            # the source that reports the event ("..., the Taliban government said") told it
+            reporters = {self.actors.by_token[t.i].value.name for t in sent if t.i in self.actors.by_token
+                         and _reports(t, self.lex)}
             here = [self.actors.by_token[t.i].value for t in sent if t.i in self.actors.by_token]
             here = [a for a in here if not a.is_state and not a.is_civilian and a.inter is not None
-                    and a not in targets and a != a2]
+                    and a not in targets and a != a2 and a.name not in reporters]
             if here:
                 a1, fallback = here[0], True
-            elif (a2 is None or a2.name != self.main_group.name) and self.main_group not in targets:
+            elif (a2 is None or a2.name != self.main_group.name) and self.main_group not in targets \
+                    and self.main_group.name not in reporters:
                 a1, fallback = self.main_group, True
         if sub == "Disrupted weapons use" and a1 is not None and a1.inter is not None and not a1.is_state:
             return []  # ACLED: a disruption is by the state or an opponent; an armed group arming itself is not
@@ -346,6 +358,8 @@ class _Extractor:
             ev.actor1, ev.actor2 = acled_names(ev.actor1, ev.actor2, ev.country, sub)
             if fallback:
                 ev.extra["actor1_fallback"] = True
+            if reporters:
+                ev.extra["reporters"] = sorted(reporters)  # a first telling's guess of them is undone (fold)
             if not any(t.i in self.date_tokens for t in sent) or (m.claim_tokens and not own_date):
                 # its time is the context's, or the day of a claim for it ("on August 1, IS
                 # claimed the attack that ..."): a retelling's own day may correct it

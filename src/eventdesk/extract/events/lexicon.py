@@ -74,6 +74,7 @@ class EventLexicon:
     backing_cues: frozenset = frozenset()
     retreat_words: frozenset = frozenset()  # "withdraw", "pull back": the subject gave way
     lead_words: frozenset = frozenset()  # "the US-led invasion": the leader acted
+    reporting_verbs: frozenset = frozenset()  # "X said": X reported, it did not act
     modality: dict[str, frozenset] = field(default_factory=dict)
     implicative: frozenset = frozenset()
     vague: dict[str, int] = field(default_factory=dict)
@@ -156,6 +157,7 @@ def load_lexicon() -> EventLexicon:
     lex.backing_cues = _words("event_triggers.yaml", "backing_cues")
     lex.retreat_words = _words("event_triggers.yaml", "retreat_words")
     lex.lead_words = _words("event_triggers.yaml", "lead_words")
+    lex.reporting_verbs = _words("event_triggers.yaml", "reporting_verbs")
     modality: dict[str, set] = {}
     for e in knowledge.load("modality.yaml", "cues", _check_cue):
         modality.setdefault(e["kind"], set()).update(str(w).lower() for w in e["words"])

@@ -82,6 +82,9 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
             target.extra.pop("generic", None)
             if ev.event_type != "Violence against civilians" and (target.actor2 or "").startswith("Civilians"):
                 target.actor2 = ev.actor2
+        if target.extra.get("actor1_fallback") and target.actor1 in ev.extra.get("reporters", ()):
+            target.actor1 = None  # "7 killed in suicide attack" then "..., the Taliban government said"
+            target.extra.pop("actor1_fallback", None)
         # a retelling's guessed actor (the article's main group) is no news: it fills nothing
         if ev.actor1 and not ev.extra.get("actor1_fallback") and (
                 target.actor1 is None or target.extra.get("actor1_fallback")):
@@ -175,6 +178,9 @@ def merge_mentions(events: list[Event]) -> list[Event]:
         if target is None:
             out.append(ev)
             continue
+        for first, other in ((target, ev), (ev, target)):
+            if first.extra.get("actor1_fallback") and first.actor1 in other.extra.get("reporters", ()):
+                first.actor1 = None  # the source that reported it did not do it
         for name in ("actor1", "actor2", "location", "country", "latitude", "longitude", "geo_precision",
                      "fatalities", "fatalities_high"):
             if getattr(target, name) is None and getattr(ev, name) is not None:
