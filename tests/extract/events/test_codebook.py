@@ -543,3 +543,17 @@ def test_a_country_that_strikes_acts_through_its_forces_and_agrees_as_its_govern
     deal = events("Kenya and Somalia signed a ceasefire agreement in Nairobi on Friday.")
     assert all(not (e.actor1 or "").startswith("Military Forces") for e in deal
                if e.sub_event_type == "Agreement"), [(e.sub_event_type, e.actor1) for e in deal]
+
+
+def test_an_attack_whose_perpetrator_is_unknown_is_by_an_unidentified_armed_group(events):
+    """ACLED: unknown perpetrators are 'Unidentified Armed Group (X)', X where it happened (invented)."""
+    evs = events("A bomb exploded at a bus station in Maiduguri, Nigeria, on Friday, killing four people.")
+    assert [e.actor1 for e in evs] == ["Unidentified Armed Group (Nigeria)"], [(e.event_type, e.actor1) for e in evs]
+
+
+def test_the_source_that_reports_an_attack_is_not_its_perpetrator(events):
+    """The main armed group of the article reporting the attack is no guess for actor1 (invented)."""
+    evs = events("Al Shabaab fighters patrolled Jilib on Monday. Five people were killed when a bomb "
+                 "exploded at a market in Kismayo on Friday, Al Shabaab said.")
+    blast = [e for e in evs if e.event_type == "Explosions/Remote violence"]
+    assert blast and all(e.actor1 != "Al Shabaab" for e in blast), [(e.event_type, e.actor1) for e in evs]

@@ -101,6 +101,16 @@ def _civilian_victim(tokens, lex: EventLexicon) -> bool:
     return False
 
 
+def _unidentified_perpetrator(ev: Event) -> Event:
+    """ACLED codes violence whose perpetrator the report does not know to "Unidentified Armed
+    Group (X)", X the country where it happened (no country: no actor at all)."""
+    if ev.actor1 is None and ev.country and ev.event_type in ATTACK_TYPES and "territory" not in ev.sub_event_type:
+        from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+        ev.actor1 = ActorRegistry.default().state_actor(ev.country, "unidentified").name
+    return ev
+
+
 def _reports(tok, lex: EventLexicon) -> bool:
     """`tok` is in the subject of a reporting verb ("the Taliban government said")."""
     for t in [tok, *tok.ancestors]:
@@ -182,6 +192,7 @@ class _Extractor:
         events = _drop_summaries(events)
         if self.config.merge_within_document:
             events = fold_blasts_into_battles(merge_mentions(events), self.lex.battle_blasts)
+        events = [_unidentified_perpetrator(ev) for ev in events]
         if not self.config.keep_historical:
             events = [e for e in events if not e.historical]
         return events
