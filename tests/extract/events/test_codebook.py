@@ -557,3 +557,11 @@ def test_the_source_that_reports_an_attack_is_not_its_perpetrator(events):
                  "exploded at a market in Kismayo on Friday, Al Shabaab said.")
     blast = [e for e in evs if e.event_type == "Explosions/Remote violence"]
     assert blast and all(e.actor1 != "Al Shabaab" for e in blast), [(e.event_type, e.actor1) for e in evs]
+
+
+def test_an_event_cites_each_sentence_once(events):
+    """Two triggers of one sentence tell one event, which cites that sentence once (invented)."""
+    evs = events("An explosion ripped through a crowded market in Kano on Friday, killing six.")
+    assert len(evs) == 1
+    spans = [(s.start, s.end) for s in evs[0].sources]
+    assert len(spans) == len(set(spans)) == 1, spans

@@ -104,9 +104,16 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
         if target.fatalities is None and ev.fatalities is not None:
             target.fatalities, target.fatalities_high = ev.fatalities, ev.fatalities_high
         if len(target.sources) < MAX_SOURCES:
-            target.sources.extend(ev.sources)
+            _cite(target, ev)
         return True
     return False
+
+
+def _cite(target: Event, ev: Event) -> None:
+    """`target` cites `ev`'s sentences too, each sentence once (two triggers of one sentence,
+    "a bomb tore through ... when the explosion ...", are one citation)."""
+    have = {(s.document, s.start, s.end) for s in target.sources}
+    target.sources.extend(s for s in ev.sources if (s.document, s.start, s.end) not in have)
 
 
 def _compatible(a: Event, b: Event) -> bool:
@@ -164,7 +171,7 @@ def fold_blasts_into_battles(events: list[Event], blasts: frozenset[str] | None 
         if host is None:
             out.append(ev)
             continue
-        host.sources.extend(ev.sources)
+        _cite(host, ev)
         if host.actor2 is None and ev.actor1 not in (None, host.actor1):
             host.actor2 = ev.actor1  # the side that blew itself up was the one fought
     return out
@@ -190,5 +197,5 @@ def merge_mentions(events: list[Event]) -> list[Event]:
         if target.geo_precision == 3 and ev.geo_precision and ev.geo_precision < 3:
             for name in ("location", "country", "latitude", "longitude", "geo_precision"):
                 setattr(target, name, getattr(ev, name))
-        target.sources.extend(ev.sources)
+        _cite(target, ev)
     return out
