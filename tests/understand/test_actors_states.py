@@ -67,3 +67,31 @@ def test_a_state_acts_through_its_forces(name, expected):
     from eventdesk.understand.actors.registry import ActorRegistry
 
     assert ActorRegistry.default().acting_force(name) == expected
+
+
+@pytest.fixture(scope="module")
+def full_nlp():
+    return build_nlp(NlpConfig())  # descriptions take their country from the places component
+
+
+def linked(nlp, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(s.text, s._.actor.name) for s in doc.spans["actors"]]
+
+
+@pytest.mark.parametrize("text, later, group", [
+    # invented
+    ("Farmers were attacked by the Allied Democratic Forces (ADF) rebels in Beni. "
+     "The rebels killed 20 people in Oicha on Friday.", "The rebels", "ADF: Allied Democratic Forces"),
+    ("On Monday, rebel forces led by Hayat Tahrir al-Sham left Idlib. Rebels took Hama on Friday.",
+     "Rebels", "HTS: Hayat Tahrir al-Sham"),
+])
+def test_a_description_the_article_ties_to_a_group_names_that_group_again(full_nlp, text, later, group):
+    assert (later, group) in linked(full_nlp, text)
+
+
+def test_a_description_not_tied_to_a_group_stays_generic(full_nlp):
+    # invented: opposition fighters fight the Islamic State; they are not it
+    found = dict(linked(full_nlp, "Opposition fighters captured three villages from Islamic State near al-Bab "
+                                "in Syria. The rebels then advanced."))
+    assert found["The rebels"].startswith("Opposition Rebels")

@@ -97,7 +97,7 @@ class ActorResolver:
         named = self._derived(doc, named, main)
         taken = {i for start, end, _ in named for i in range(start, end)}
         unnamed = not any(ref.inter in ARMED_NON_STATE for _, _, ref in named)
-        described = self._described(doc, context, main, taken, unnamed)
+        described = _linked_descriptions(doc, named, self._described(doc, context, main, taken, unnamed))
         spans = []
         for start, end, ref in sorted(named + described, key=lambda x: x[0]):
             span = Span(doc, start, end, label="ACTOR", kb_id=ref.id)
@@ -233,6 +233,48 @@ class DocContext:
             if local:
                 return min(local, key=lambda h: (h[2], abs(h[0] - i)))[1]
         return self.main
+
+
+def _generic_group(ref: ActorRef) -> bool:
+    """An armed group ACLED names only by kind and country ("Opposition Rebels (X)",
+    "Unidentified Armed Group (X)")."""
+    return ref.inter in ARMED_NON_STATE and ref.name.startswith(("Opposition Rebels", "Unidentified Armed Group"))
+
+
+def _noun_key(token) -> str:
+    """The lemma; the small model tags a capitalised plural ("Rebels took Hama") as a proper
+    noun and leaves it unlemmatised."""
+    key = token.lemma_.lower()
+    return key[:-1] if token.pos_ == "PROPN" and key.endswith("s") and key == token.lower_ else key
+
+
+def _linked_descriptions(doc: Doc, named: list, described: list) -> list:
+    """A description the article ties to one named group ("the Allied Democratic Forces (ADF)
+    rebels", "rebel forces led by HTS") names that group wherever the article uses it again
+    ("Rebels responded with increased attacks"); a word tied to two groups stays generic."""
+    links: dict[str, set] = {}
+    for start, end, ref in named:
+        if ref.inter not in ARMED_NON_STATE or _generic_group(ref):
+            continue
+        root = doc[start:end].root
+        nouns = []
+        if root.dep_ in ("compound", "nmod", "amod", "appos") and root.head.pos_ == "NOUN":
+            nouns = [root.head]  # "ADF rebels", "the Allied Democratic Forces (ADF) rebels"
+        elif root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_ == "lead" \
+                and root.head.head.dep_ == "acl":
+            noun = root.head.head.head  # "rebel forces led by HTS"
+            nouns = [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound"))]
+        for noun in nouns:
+            links.setdefault(_noun_key(noun), set()).add(ref.id)
+    by_id = {ref.id: ref for _, _, ref in named}
+    out = []
+    for start, end, ref in described:
+        if _generic_group(ref):
+            ids = {i for t in doc[start:end] for i in links.get(_noun_key(t), ())}
+            if len(ids) == 1:
+                ref = by_id[ids.pop()]
+        out.append((start, end, ref))
+    return out
 
 
 def _capital_of(name: str) -> str | None:
