@@ -286,6 +286,9 @@ def test_codebook_sub_event_type(events, text, kind, actor1):
     pytest.param("An explosion ripped through a crowded market in Kano on Friday, killing six.",
                  ("Explosions/Remote violence", "Remote explosive/landmine/IED"), None,
                  id="explosion-ripped-through"),  # invented
+    pytest.param("The militants held Kalo for a month before being pushed out by Malian troops in March 2021.",
+                 ("Battles", "Government regains territory"), "Military Forces of Mali",
+                 id="pushed-out"),  # invented
     pytest.param("The border town came under Malian state control on Monday after the rebels left.",
                  (SD, "Non-violent transfer of territory"), "Military Forces of Mali",
                  id="transfer-came-under-control"),  # invented

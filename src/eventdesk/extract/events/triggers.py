@@ -52,9 +52,12 @@ def _objects(tok: Token) -> list[Token]:
     for prep in tok.children:
         if prep.dep_ in ("prep", "agent") and prep.lower_ in OBJECT_PREPS:
             out += [c for c in prep.children if c.dep_ == "pobj"]
-    if tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") and not any(
+    clause = tok.head if tok.dep_ == "xcomp" and tok.head.dep_ == "relcl" else tok
+    if clause.dep_ == "relcl" and clause.head.pos_ in ("NOUN", "PROPN") and not any(
             c.dep_ == "dobj" for c in tok.children):
-        out.append(tok.head)  # "the last town held by ..."; "the prison seized by ..."
+        # "the last town held by ..."; "the prison seized by ..."; "the first city ISIL had
+        # managed to capture"
+        out.append(clause.head)
     return out
 
 
