@@ -562,6 +562,15 @@ def test_the_source_that_reports_an_attack_is_not_its_perpetrator(events):
     assert blast and all(e.actor1 != "Al Shabaab" for e in blast), [(e.event_type, e.actor1) for e in evs]
 
 
+def test_a_cumulative_word_in_a_coordinated_clause_leaves_the_capture_told(events):
+    """'seized X and threw much of the country into conflict': 'much of' belongs to the second
+    clause, the capture is one occurrence (invented)."""
+    evs = events("The region has been calm since June 2014, when the group seized the town of Kalo "
+                 "and threw much of the country into open conflict.")
+    assert [(e.event_type, e.date) for e in evs if e.event_type == "Battles"] == [("Battles", "2014-06")], \
+        [(e.event_type, e.sub_event_type, e.date) for e in evs]
+
+
 def test_an_event_cites_each_sentence_once(events):
     """Two triggers of one sentence tell one event, which cites that sentence once (invented)."""
     evs = events("An explosion ripped through a crowded market in Kano on Friday, killing six.")

@@ -159,6 +159,8 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
         # occurrence its verb ties to an outcome ("the attack resulted in 54 deaths") happened
         return "generic"
     for t in main.subtree:  # "driven Isis from nearly all of Iraq": a cumulative result
+        if any(a.dep_ in ("conj", "advcl", "ccomp", "relcl") for a in _between(t, main)):
+            continue  # "seized Mosul and threw much of the country into conflict": another clause
         if t.lower_ in ("all", "most", "much") and t.head.i != t.i and any(
                 c.lower_ == "of" for c in t.children) and main.pos_ == "VERB":
             return "cumulative"
@@ -260,3 +262,12 @@ def _gerunds(verbs: frozenset) -> frozenset:
     for w in verbs:
         out |= {w + "ing", w[:-1] + "ing", w + w[-1] + "ing"}
     return frozenset(out)
+
+
+def _between(tok: Token, top: Token) -> list[Token]:
+    """The tokens on the path from `tok` up to its ancestor `top`, `top` excluded."""
+    out, t = [], tok
+    while t.i != top.i and t.head.i != t.i:
+        out.append(t)
+        t = t.head
+    return out
