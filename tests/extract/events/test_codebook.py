@@ -571,6 +571,20 @@ def test_a_cumulative_word_in_a_coordinated_clause_leaves_the_capture_told(event
         [(e.event_type, e.sub_event_type, e.date) for e in evs]
 
 
+def test_an_event_named_as_a_point_of_reference_happened(events):
+    """'has not recovered from the 2017 siege': the negation is the recovery's; the siege
+    happened, and the residents who did not recover did not besiege anyone (invented)."""
+    evs = events("Residents of Kalo have not recovered from the 2017 siege of the town by the militants.")
+    assert [e.event_type for e in evs] == ["Battles"], [(e.event_type, e.actor1) for e in evs]
+    assert not (evs[0].actor1 or "").startswith("Civilians")
+
+
+def test_no_attack_is_no_event(events):
+    """'There has been no attack since ...' (invented)."""
+    evs = events("There has been no attack in Kidal since the army returned in March.")
+    assert [e for e in evs if e.event_type == "Battles"] == []
+
+
 def test_an_event_cites_each_sentence_once(events):
     """Two triggers of one sentence tell one event, which cites that sentence once (invented)."""
     evs = events("An explosion ripped through a crowded market in Kano on Friday, killing six.")

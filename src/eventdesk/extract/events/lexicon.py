@@ -77,6 +77,7 @@ class EventLexicon:
     reporting_verbs: frozenset = frozenset()  # "X said": X reported, it did not act
     modality: dict[str, frozenset] = field(default_factory=dict)
     implicative: frozenset = frozenset()
+    presupposing_preps: frozenset = frozenset()  # "recovered from the siege": the siege happened
     vague: dict[str, int] = field(default_factory=dict)
     hedges: list[tuple[str, str]] = field(default_factory=list)  # (phrase, bound), longest first
     death_words: frozenset = frozenset()
@@ -163,6 +164,7 @@ def load_lexicon() -> EventLexicon:
         modality.setdefault(e["kind"], set()).update(str(w).lower() for w in e["words"])
     lex.modality = {k: frozenset(v) for k, v in modality.items()}
     lex.implicative = _words("modality.yaml", "implicative")
+    lex.presupposing_preps = _words("modality.yaml", "presupposing_preps")
     lex.vague = {e["word"].lower(): e["value"]
                  for e in knowledge.load("event_quantities.yaml", "vague", _check_vague)}
     hedges = [(w.lower(), e["bound"]) for e in knowledge.load("event_quantities.yaml", "hedges", _check_hedge)

@@ -133,6 +133,8 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
     for t in tokens:
         if any(c.dep_ == "neg" for c in t.children):
             return "negation"
+    if main.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in main.children):
+        return "negation"  # "there has been no attack since ..."
     # plural nouns with no date: aggregates unless told as one past occurrence
     if main.tag_ == "NNS":
         if any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in main.children):
@@ -185,6 +187,9 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
     if main.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lower_ in _gerunds(lex.cue("unrealised_verb"))
                                    for c in main.children):
         return "unrealised"  # "militants planning attacks" read as a compound noun by the small model
+    if main.tag_ == "NN" and main.dep_ == "pobj" and main.head.lower_ in lex.presupposing_preps \
+            and not any(t.i == main.head.head.i for t in tokens):
+        return None  # "has not recovered from the 2017 siege": the siege is given, not negated
     tok, first, steps, infinitive = anchor, True, 0, False
     while steps < MAX_CLIMB:
         if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "ROOT")):

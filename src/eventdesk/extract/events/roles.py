@@ -237,7 +237,9 @@ def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo 
             head = main.head
             while (head.dep_ == "prep" or head.pos_ == "ADP") and head.head.i != head.i:
                 head = head.head
-            if head.pos_ in ("VERB", "AUX") and main.dep_ in ("dobj", "pobj", "attr", "oprd"):
+            given = main.dep_ == "pobj" and main.head.lower_ in idx.lex.presupposing_preps
+            if head.pos_ in ("VERB", "AUX") and main.dep_ in ("dobj", "pobj", "attr", "oprd") and not given:
+                # ("has not recovered from the siege": the verb's subject did not carry it out)
                 a1 = idx.actor_in(_subject(head))
             elif main.dep_ == "nsubj" and head.lemma_.lower() in idx.lex.onset_verbs:
                 # "The assault began nine months ago, with Iraqi forces supported by ...": who began it
