@@ -579,6 +579,14 @@ def test_an_event_named_as_a_point_of_reference_happened(events):
     assert not (evs[0].actor1 or "").startswith("Civilians")
 
 
+def test_a_dated_event_a_group_is_blamed_for_is_a_background_event(events):
+    """'blamed for the 2016 massacre': commentary on a dated occurrence still tells it; an
+    undated 'condemned the attack' only comments on one (invented)."""
+    evs = events("The ADF has been blamed for the 2016 massacre of 36 people in Beni, Congo.")
+    assert [(e.event_type, e.date) for e in evs] == [("Violence against civilians", "2016")]
+    assert events("The government condemned the attack.") == []
+
+
 def test_no_attack_is_no_event(events):
     """'There has been no attack since ...' (invented)."""
     evs = events("There has been no attack in Kidal since the army returned in March.")

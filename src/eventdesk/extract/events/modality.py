@@ -107,6 +107,9 @@ def _commentary(main: Token, lex: EventLexicon) -> str | None:
         return None
     if any(c.dep_ in ("relcl", "acl") for c in main.children):
         return None  # "condemned the attack, which killed five in Kano": told here after all
+    possessor = {t.i for c in main.children if c.dep_ == "poss" for t in c.subtree}
+    if any(t.ent_type_ == "DATE" and t.i not in possessor for t in main.subtree):
+        return None  # "blamed for the massacre of 36 people in Beni in 2016": a background event
     head = main.head
     if main.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head
