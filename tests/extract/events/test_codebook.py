@@ -289,6 +289,8 @@ def test_codebook_sub_event_type(events, text, kind, actor1):
     pytest.param("The militants held Kalo for a month before being pushed out by Malian troops in March 2021.",
                  ("Battles", "Government regains territory"), "Military Forces of Mali",
                  id="pushed-out"),  # invented
+    pytest.param("In June 2021 the army lost the town of Kalo to the rebels.",
+                 ("Battles", "Non-state actor overtakes territory"), None, id="lost-town-to"),  # invented
     pytest.param("The border town came under Malian state control on Monday after the rebels left.",
                  (SD, "Non-violent transfer of territory"), "Military Forces of Mali",
                  id="transfer-came-under-control"),  # invented
@@ -585,6 +587,14 @@ def test_a_dated_event_a_group_is_blamed_for_is_a_background_event(events):
     evs = events("The ADF has been blamed for the 2016 massacre of 36 people in Beni, Congo.")
     assert [(e.event_type, e.date) for e in evs] == [("Violence against civilians", "2016")]
     assert events("The government condemned the attack.") == []
+
+
+def test_ground_lost_as_a_tally_is_no_event(events):
+    """'continues to lose territory', 'has lost half of its stronghold': a tally (invented)."""
+    assert events("Recruitment has slowed as the group continues to lose territory.") == []
+    evs = events("In 2019 the group lost its last village at Baghuz in eastern Syria.")
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Battles", "Government regains territory")], \
+        [(e.event_type, e.sub_event_type, e.actor1, e.actor2) for e in evs]
 
 
 def test_no_attack_is_no_event(events):

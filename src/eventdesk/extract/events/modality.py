@@ -138,6 +138,9 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
             return "negation"
     if main.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in main.children):
         return "negation"  # "there has been no attack since ..."
+    if main.pos_ == "VERB" and not sent_dated and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lex.mass_territory_words for c in main.children):
+        return "aggregate"  # "as ISIS continues to lose territory": a tally of ground, no occasion
     # plural nouns with no date: aggregates unless told as one past occurrence
     if main.tag_ == "NNS":
         if any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in main.children):
@@ -166,7 +169,7 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
     for t in main.subtree:  # "driven Isis from nearly all of Iraq": a cumulative result
         if any(a.dep_ in ("conj", "advcl", "ccomp", "relcl") for a in _between(t, main)):
             continue  # "seized Mosul and threw much of the country into conflict": another clause
-        if t.lower_ in ("all", "most", "much") and t.head.i != t.i and any(
+        if t.lower_ in ("all", "most", "much", "half") and t.head.i != t.i and any(
                 c.lower_ == "of" for c in t.children) and main.pos_ == "VERB":
             return "cumulative"
     own_dated = _has_date(main.subtree, date_tokens)

@@ -208,9 +208,10 @@ def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo 
                 # "came under Syrian state control", "fell under the control of the rebels":
                 # the side whose control it is acted; the place that changed hands is no actor
                 a1, a2 = idx.actor_in(ctrl[0]) or _state_control(ctrl[0]), None
-            elif main.lemma_ == "abandon":
-                # "government forces abandoned the town": the side that left gave the ground up
-                a1, a2 = None, a1
+            elif main.lemma_ in ("abandon", "lose"):
+                # "government forces abandoned the town", "the army lost Kalo to the rebels": the
+                # side that gave the ground up is acted upon; a "to X" names who took it
+                a1, a2 = next((idx.actor_in(o) for o in _prep_objects(main, {"to"}) if idx.actor_in(o)), None), a1
         if a2 is None:
             a2 = next((idx.actor_in(o) for o in _prep_objects(main, ACTOR2_PREPS - {"with"})
                        if idx.actor_in(o)), None)
