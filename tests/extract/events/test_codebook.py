@@ -291,6 +291,8 @@ def test_codebook_sub_event_type(events, text, kind, actor1):
                  id="pushed-out"),  # invented
     pytest.param("In June 2021 the army lost the town of Kalo to the rebels.",
                  ("Battles", "Non-state actor overtakes territory"), None, id="lost-town-to"),  # invented
+    pytest.param("Thousands of people took to the streets of Nairobi on Tuesday over tax increases.",
+                 ("Protests", "Peaceful protest"), None, id="took-to-the-streets"),  # invented
     pytest.param("The border town came under Malian state control on Monday after the rebels left.",
                  (SD, "Non-violent transfer of territory"), "Military Forces of Mali",
                  id="transfer-came-under-control"),  # invented
@@ -554,6 +556,12 @@ def test_an_attack_whose_perpetrator_is_unknown_is_by_an_unidentified_armed_grou
     """ACLED: unknown perpetrators are 'Unidentified Armed Group (X)', X where it happened (invented)."""
     evs = events("A bomb exploded at a bus station in Maiduguri, Nigeria, on Friday, killing four people.")
     assert [e.actor1 for e in evs] == ["Unidentified Armed Group (Nigeria)"], [(e.event_type, e.actor1) for e in evs]
+
+
+def test_a_drone_strike_by_no_named_side_is_no_armed_groups(events):
+    """Armed groups fly no aircraft: an unattributed drone strike gets no guessed group (invented)."""
+    evs = events("A drone strike killed three people near Jilib, Somalia, on Thursday.")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Air/drone strike", None)]
 
 
 def test_the_source_that_reports_an_attack_is_not_its_perpetrator(events):

@@ -104,7 +104,9 @@ def _civilian_victim(tokens, lex: EventLexicon) -> bool:
 def _unidentified_perpetrator(ev: Event) -> Event:
     """ACLED codes violence whose perpetrator the report does not know to "Unidentified Armed
     Group (X)", X the country where it happened (no country: no actor at all)."""
-    if ev.actor1 is None and ev.country and ev.event_type in ATTACK_TYPES and "territory" not in ev.sub_event_type:
+    # an air or drone strike is a state's (armed groups fly no aircraft): no guess of a group
+    if ev.actor1 is None and ev.country and ev.event_type in ATTACK_TYPES and "territory" not in ev.sub_event_type \
+            and ev.sub_event_type != "Air/drone strike":
         from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
 
         ev.actor1 = ActorRegistry.default().state_actor(ev.country, "unidentified").name
