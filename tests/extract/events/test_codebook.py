@@ -293,6 +293,10 @@ def test_codebook_sub_event_type(events, text, kind, actor1):
                  ("Battles", "Non-state actor overtakes territory"), None, id="lost-town-to"),  # invented
     pytest.param("Thousands of people took to the streets of Nairobi on Tuesday over tax increases.",
                  ("Protests", "Peaceful protest"), None, id="took-to-the-streets"),  # invented
+    pytest.param("Kidnappers freed 20 students in Kaduna, Nigeria, on Sunday.",
+                 (SD, "Agreement"), None, id="kidnappers-freed"),  # invented
+    pytest.param("Troops recovered a cache of weapons and explosives near Kirkuk, Iraq, on Monday.",
+                 (SD, "Disrupted weapons use"), None, id="weapons-recovered"),  # invented
     pytest.param("The border town came under Malian state control on Monday after the rebels left.",
                  (SD, "Non-violent transfer of territory"), "Military Forces of Mali",
                  id="transfer-came-under-control"),  # invented
