@@ -27,7 +27,8 @@ EVENT_TYPES = {
 }
 REQUIRES = {None, "place_object", "place_subject", "person_object", "context", "not_context", "dated"}
 MODALITY_KINDS = {"modal", "presupposing", "accident", "unconfirmed", "tally", "unrealised_verb", "unrealised_noun", "conditional", "habitual", "negation", "backing",
-                  "commentary", "negated_object", "place_count", "past_form"}
+                  "commentary", "negated_object", "place_count", "past_form", "cumulative",
+                  "presupposing_prep"}
 BOUNDS = {"low", "both", "high"}
 
 
@@ -75,9 +76,9 @@ class EventLexicon:
     retreat_words: frozenset = frozenset()  # "withdraw", "pull back": the subject gave way
     lead_words: frozenset = frozenset()  # "the US-led invasion": the leader acted
     reporting_verbs: frozenset = frozenset()  # "X said": X reported, it did not act
+    loss_words: frozenset = frozenset()  # "lost Kalo to the rebels": the subject gave ground up
     modality: dict[str, frozenset] = field(default_factory=dict)
     implicative: frozenset = frozenset()
-    presupposing_preps: frozenset = frozenset()  # "recovered from the siege": the siege happened
     vague: dict[str, int] = field(default_factory=dict)
     hedges: list[tuple[str, str]] = field(default_factory=list)  # (phrase, bound), longest first
     death_words: frozenset = frozenset()
@@ -159,12 +160,12 @@ def load_lexicon() -> EventLexicon:
     lex.retreat_words = _words("event_triggers.yaml", "retreat_words")
     lex.lead_words = _words("event_triggers.yaml", "lead_words")
     lex.reporting_verbs = _words("event_triggers.yaml", "reporting_verbs")
+    lex.loss_words = _words("event_triggers.yaml", "loss_words")
     modality: dict[str, set] = {}
     for e in knowledge.load("modality.yaml", "cues", _check_cue):
         modality.setdefault(e["kind"], set()).update(str(w).lower() for w in e["words"])
     lex.modality = {k: frozenset(v) for k, v in modality.items()}
     lex.implicative = _words("modality.yaml", "implicative")
-    lex.presupposing_preps = _words("modality.yaml", "presupposing_preps")
     lex.vague = {e["word"].lower(): e["value"]
                  for e in knowledge.load("event_quantities.yaml", "vague", _check_vague)}
     hedges = [(w.lower(), e["bound"]) for e in knowledge.load("event_quantities.yaml", "hedges", _check_hedge)

@@ -169,7 +169,7 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
     for t in main.subtree:  # "driven Isis from nearly all of Iraq": a cumulative result
         if any(a.dep_ in ("conj", "advcl", "ccomp", "relcl") for a in _between(t, main)):
             continue  # "seized Mosul and threw much of the country into conflict": another clause
-        if t.lower_ in ("all", "most", "much", "half") and t.head.i != t.i and any(
+        if t.lower_ in lex.cue("cumulative") and t.head.i != t.i and any(
                 c.lower_ == "of" for c in t.children) and main.pos_ == "VERB":
             return "cumulative"
     own_dated = _has_date(main.subtree, date_tokens)
@@ -193,7 +193,7 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
     if main.pos_ == "NOUN" and any(c.dep_ in ("compound", "amod") and c.lower_ in _gerunds(lex.cue("unrealised_verb"))
                                    for c in main.children):
         return "unrealised"  # "militants planning attacks" read as a compound noun by the small model
-    if main.tag_ == "NN" and main.dep_ == "pobj" and main.head.lower_ in lex.presupposing_preps \
+    if main.tag_ == "NN" and main.dep_ == "pobj" and main.head.lower_ in lex.cue("presupposing_prep") \
             and not any(t.i == main.head.head.i for t in tokens):
         return None  # "has not recovered from the 2017 siege": the siege is given, not negated
     tok, first, steps, infinitive = anchor, True, 0, False

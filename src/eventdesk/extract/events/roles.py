@@ -154,18 +154,19 @@ def _shared_noun_sides(noun: Token, named: ActorInfo | None
 
 def _state_control(control: Token) -> ActorInfo | None:
     """"under Syrian state control", "under Iraqi government control": the forces of the
-    state whose nationality adjective modifies the word (the describer reads "Syrian
-    government forces" as "Military Forces of Syria")."""
-    if not any(c.lower_ in ("state", "government", "regime") for c in control.children):
-        return None
-    nationality = next((c for c in control.children if c.dep_ in ("amod", "compound")
-                        and c.ent_type_ in ("NORP", "GPE")), None)
-    if nationality is None:
-        return None
+    state whose nationality adjective modifies the word, when a government modifier
+    (actor_descriptions.yaml government_modifiers) says the control is the state's."""
     from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
 
-    ref = ActorRegistry.default().resolve(f"{nationality.text} government forces")
-    return ActorInfo(ref.name, ref.inter, ref.country, ref.id) if ref is not None else None
+    registry = ActorRegistry.default()
+    if not any(c.lower_ in registry.describer.gov_modifiers for c in control.children):
+        return None
+    country = next((registry.canonical_country(c.text) for c in control.children
+                    if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")), None)
+    if country is None:
+        return None
+    ref = registry.state_actor(country, "military")
+    return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
 
 
 def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
@@ -204,11 +205,12 @@ def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo 
             if main.lemma_ == "fall":
                 a1 = next((idx.actor_in(o) for o in _prep_objects(main, {"to"})), None) or a1
                 a2 = None
-            if main.lemma_ in ("come", "fall") and (ctrl := _prep_objects(main, {"under"})):
+            ctrl = [o for o in _prep_objects(main, {"under"}) if o.lemma_ == "control"]
+            if ctrl:
                 # "came under Syrian state control", "fell under the control of the rebels":
                 # the side whose control it is acted; the place that changed hands is no actor
                 a1, a2 = idx.actor_in(ctrl[0]) or _state_control(ctrl[0]), None
-            elif main.lemma_ in ("abandon", "lose"):
+            elif main.lemma_ in idx.lex.loss_words:
                 # "government forces abandoned the town", "the army lost Kalo to the rebels": the
                 # side that gave the ground up is acted upon; a "to X" names who took it
                 a1, a2 = next((idx.actor_in(o) for o in _prep_objects(main, {"to"}) if idx.actor_in(o)), None), a1
@@ -238,7 +240,7 @@ def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo 
             head = main.head
             while (head.dep_ == "prep" or head.pos_ == "ADP") and head.head.i != head.i:
                 head = head.head
-            given = main.dep_ == "pobj" and main.head.lower_ in idx.lex.presupposing_preps
+            given = main.dep_ == "pobj" and main.head.lower_ in idx.lex.cue("presupposing_prep")
             if head.pos_ in ("VERB", "AUX") and main.dep_ in ("dobj", "pobj", "attr", "oprd") and not given:
                 # ("has not recovered from the siege": the verb's subject did not carry it out)
                 a1 = idx.actor_in(_subject(head))

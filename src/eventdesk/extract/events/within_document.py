@@ -82,9 +82,7 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
             target.extra.pop("generic", None)
             if ev.event_type != "Violence against civilians" and (target.actor2 or "").startswith("Civilians"):
                 target.actor2 = ev.actor2
-        if target.extra.get("actor1_fallback") and target.actor1 in ev.extra.get("reporters", ()):
-            target.actor1 = None  # "7 killed in suicide attack" then "..., the Taliban government said"
-            target.extra.pop("actor1_fallback", None)
+        _undo_reporter_guess(target, ev)  # "7 killed in suicide attack", then "..., the Taliban said"
         # a retelling's guessed actor (the article's main group) is no news: it fills nothing
         if ev.actor1 and not ev.extra.get("actor1_fallback") and (
                 target.actor1 is None or target.extra.get("actor1_fallback")):
@@ -107,6 +105,14 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
             _cite(target, ev)
         return True
     return False
+
+
+def _undo_reporter_guess(guessed: Event, other: Event) -> None:
+    """A guessed actor1 (the article's main group) that another telling of the event names as
+    its reporter did not do it."""
+    if guessed.extra.get("actor1_fallback") and guessed.actor1 in other.extra.get("reporters", ()):
+        guessed.actor1 = None
+        guessed.extra.pop("actor1_fallback", None)
 
 
 def _cite(target: Event, ev: Event) -> None:
@@ -185,9 +191,8 @@ def merge_mentions(events: list[Event]) -> list[Event]:
         if target is None:
             out.append(ev)
             continue
-        for first, other in ((target, ev), (ev, target)):
-            if first.extra.get("actor1_fallback") and first.actor1 in other.extra.get("reporters", ()):
-                first.actor1 = None  # the source that reported it did not do it
+        _undo_reporter_guess(target, ev)
+        _undo_reporter_guess(ev, target)
         for name in ("actor1", "actor2", "location", "country", "latitude", "longitude", "geo_precision",
                      "fatalities", "fatalities_high"):
             if getattr(target, name) is None and getattr(ev, name) is not None:

@@ -235,12 +235,6 @@ class DocContext:
         return self.main
 
 
-def _generic_group(ref: ActorRef) -> bool:
-    """An armed group ACLED names only by kind and country ("Opposition Rebels (X)",
-    "Unidentified Armed Group (X)")."""
-    return ref.inter in ARMED_NON_STATE and ref.name.startswith(("Opposition Rebels", "Unidentified Armed Group"))
-
-
 def _noun_key(token) -> str:
     """The lemma; the small model tags a capitalised plural ("Rebels took Hama") as a proper
     noun and leaves it unlemmatised."""
@@ -254,7 +248,7 @@ def _linked_descriptions(doc: Doc, named: list, described: list) -> list:
     ("Rebels responded with increased attacks"); a word tied to two groups stays generic."""
     links: dict[str, set] = {}
     for start, end, ref in named:
-        if ref.inter not in ARMED_NON_STATE or _generic_group(ref):
+        if ref.inter not in ARMED_NON_STATE or ActorRegistry.unnamed_group(ref.name):
             continue
         root = doc[start:end].root
         nouns = []
@@ -269,7 +263,7 @@ def _linked_descriptions(doc: Doc, named: list, described: list) -> list:
     by_id = {ref.id: ref for _, _, ref in named}
     out = []
     for start, end, ref in described:
-        if _generic_group(ref):
+        if ActorRegistry.unnamed_group(ref.name):
             ids = {i for t in doc[start:end] for i in links.get(_noun_key(t), ())}
             if len(ids) == 1:
                 ref = by_id[ids.pop()]

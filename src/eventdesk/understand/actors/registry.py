@@ -337,6 +337,13 @@ class ActorRegistry:
         ref = self.state_actor(country, _GENERIC_KIND[m["kind2"].lower()])
         return ref.name if ref.country else name
 
+    @staticmethod
+    def unnamed_group(name: str) -> bool:
+        """An armed group ACLED names only by kind and country ("Opposition Rebels (X)",
+        "Unidentified Armed Group (X)")."""
+        m = _GENERIC_NAME.match(name.strip())
+        return bool(_REBELS.match(name.strip()) or m and (m["kind2"] or "").lower() == "unidentified armed group")
+
     def acting_force(self, name: str) -> str:
         """ACLED codes a state's fighting, strikes, arrests and troop moves to its forces
         ("Military Forces of X"); "Government of X" acts only in agreements. `name` is any
