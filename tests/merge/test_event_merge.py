@@ -340,3 +340,28 @@ def test_two_reports_that_know_only_their_publication_month_need_agreeing_tolls(
     assert events_compatible(massacre, retold)  # the same toll: the same massacre
     dated = ev("d-4", date="2024-03-07", dead=None)
     assert events_compatible(plot, dated)  # one side knows the day
+
+
+def test_merged_reports_take_the_sub_type_the_codebook_decides_first():
+    # invented: one outlet calls the bombing of a market "an attack", another names the
+    # suicide bomber; whichever arrives first, the event is a Suicide bomb
+    attack = ev("d-1", sub="Attack", etype="Violence against civilians", a2="Civilians (Syria)")
+    bomb = ev("d-2", start=40, sub="Suicide bomb", etype="Explosions/Remote violence", a2="Civilians (Syria)")
+    for first, then in ((attack, bomb), (bomb, attack)):
+        merged = combine(first, then)
+        assert (merged.event_type, merged.sub_event_type) == ("Explosions/Remote violence", "Suicide bomb")
+    # the recapture of a town outranks "fighting" there; two weapons of one step keep the first
+    regained = ev("d-2", start=40, sub="Government regains territory", a1="Military Forces of Syria")
+    assert combine(ev("d-1"), regained).sub_event_type == "Government regains territory"
+    ied = ev("d-2", start=40, sub="Remote explosive/landmine/IED", etype="Explosions/Remote violence")
+    assert combine(bomb, ied).sub_event_type == "Suicide bomb"
+
+
+def test_a_report_joins_an_event_when_it_fits_any_type_the_reports_gave_it():
+    # invented: "gunmen attacked a checkpoint" (clash), "gunmen killed guards" (attack), then
+    # "a suicide bomber hit the checkpoint": the bombing fits the attack, not the clash
+    merged = combine(ev("d-1"), ev("d-2", start=40, sub="Attack", etype="Violence against civilians"))
+    assert merged.sub_event_type == "Armed clash"  # whether they fought back: the first report stands
+    bomb = ev("d-3", start=80, sub="Suicide bomb", etype="Explosions/Remote violence")
+    assert not events_compatible(ev("d-1"), bomb, registry=None)
+    assert events_compatible(merged, bomb, registry=None)

@@ -96,6 +96,17 @@ def load_tables(name: str = "merge.yaml") -> tuple[tuple[frozenset[str], ...], d
     return families, km
 
 
+@lru_cache(maxsize=8)
+def decided_first_pairs(name: str = "merge.yaml") -> frozenset[tuple[str, str]]:
+    """(sub-type, sub-type it is decided before) for every family of `name` that lists
+    `decided_first`: the codebook settles a disagreement between reports of one event."""
+    pairs = set()
+    for entry in knowledge.load(name, "type_families", _validate_family):
+        first = set(entry.get("decided_first") or ())
+        pairs.update((a, b) for a in first for b in entry["sub_event_types"] if b not in first)
+    return frozenset(pairs)
+
+
 def _tables(config: MergeConfig) -> tuple[tuple[frozenset[str], ...], Mapping[int, float]]:
     if config.families is not None and config.place_km is not None:
         return config.families, config.place_km
@@ -108,14 +119,22 @@ def _tables(config: MergeConfig) -> tuple[tuple[frozenset[str], ...], Mapping[in
 # 1. type
 
 
+def reported_sub_types(rec: Any) -> list[str]:
+    """Every sub-type the reports of a merged event gave it (`extra["sub_types"]`), the
+    event's own first: a report joins an event when it fits any of them."""
+    own = field_of(rec, "sub_event_type")
+    told = (field_of(rec, "extra") or {}).get("sub_types") or []
+    return list(dict.fromkeys([own, *told])) if own else list(told)
+
+
 def types_compatible(a: Any, b: Any, config: MergeConfig) -> bool:
-    sa, sb = field_of(a, "sub_event_type"), field_of(b, "sub_event_type")
-    if not sa or not sb:
+    subs_a, subs_b = reported_sub_types(a), reported_sub_types(b)
+    if not subs_a or not subs_b:
         return bool(field_of(a, "event_type")) and field_of(a, "event_type") == field_of(b, "event_type")
-    if sa == sb:
+    if set(subs_a) & set(subs_b):
         return True
     families, _ = _tables(config)
-    return any(sa in fam and sb in fam for fam in families)
+    return any(sa in fam and sb in fam for fam in families for sa in subs_a for sb in subs_b)
 
 
 # ---------------------------------------------------------------------------------------

@@ -22,6 +22,8 @@ from eventdesk.merge.event_rules import (
     MergeConfig,
     candidate_keys,
     date_interval,
+    decided_first_pairs,
+    reported_sub_types,
     events_compatible,
     field_of,
     km_between,
@@ -77,7 +79,8 @@ def combine(existing: Event, new: Event) -> Event:
     """`existing` joined by the report `new`: sources appended (no duplicates), fatalities the
     lowest and fatalities_high the highest figure across sources (each source's own figure in
     `extra["source_fatalities"][document_id] = (low, high)`), the most precise date and place,
-    unknown actors filled in. Returns a new Event with the existing id."""
+    unknown actors filled in, the sub-type the codebook decides first (merge.yaml
+    `decided_first`). Returns a new Event with the existing id."""
     out = copy.deepcopy(existing)
     with_source_figures(out)
     have = {(s.document, s.start, s.end) for s in out.sources}
@@ -103,6 +106,11 @@ def combine(existing: Event, new: Event) -> Event:
         for f in ("location", "country", "latitude", "longitude", "geo_precision"):
             setattr(out, f, getattr(new, f))
     out.country = out.country or new.country
+    told = list(dict.fromkeys([*reported_sub_types(out), *reported_sub_types(new)]))
+    if len(told) > 1:
+        out.extra["sub_types"] = told
+    if _decided_first(new.sub_event_type, out.sub_event_type):
+        out.event_type, out.sub_event_type = new.event_type, new.sub_event_type
     out.actor1 = out.actor1 or new.actor1
     out.actor2 = out.actor2 or new.actor2
     reported = [r for r in (out.extra.get("reported"), new.extra.get("reported")) if r]
@@ -110,6 +118,12 @@ def combine(existing: Event, new: Event) -> Event:
         out.extra["reported"] = min(reported)  # the first report bounds when it happened
     out.historical = out.historical and new.historical
     return out
+
+
+def _decided_first(sub: str | None, than: str | None) -> bool:
+    """`sub` comes before `than` in the codebook's order of decision ("a suicide bomber" over
+    "an attack" on one occasion; merge.yaml `decided_first`)."""
+    return (sub, than) in decided_first_pairs()
 
 
 def _fatalities(event: Event, figures: dict) -> None:
