@@ -246,3 +246,17 @@ def test_a_victory_told_with_an_unrealised_next_step_is_still_a_victory(nlp):
     evs = events_of(nlp, "Iraqi forces were triumphant in Qaim on Friday, leaving the way open to attack Rawa.")
     assert [e.location for e in evs] == ["Al-Qaim"]
     assert evs[0].sub_event_type == "Government regains territory"
+
+
+def test_a_catalogue_of_kinds_of_violence_is_no_event(nlp):
+    # invented: a bare "shelling" listed among plural kinds under the perfect is a habit
+    assert not events_of(nlp, "Air strikes, artillery shelling, extrajudicial killings and arbitrary "
+                              "arrests have become commonplace in Rawa.")
+    # a determined one is told as one occurrence
+    assert events_of(nlp, "The shelling and the arrests in Rawa on Friday drew protests.")
+
+
+def test_a_count_of_places_taken_under_the_perfect_is_a_tally_even_when_dated(nlp):
+    evs = events_of(nlp, "Twenty-three towns have been captured by IS since the offensive began on Friday.")
+    assert not [e for e in evs if "territory" in e.sub_event_type]  # the offensive's start may stand
+    assert [e for e in events_of(nlp, "IS captured Rawa on Friday.") if "territory" in e.sub_event_type]

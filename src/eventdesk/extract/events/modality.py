@@ -203,12 +203,16 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
             if reason:
                 return reason
             # "have recaptured towns", "has recaptured ground": a tally of gains, not one occasion
-            plural = main.tag_ == "NNS" or any(c.dep_ == "dobj" and (c.tag_ == "NNS" or c.lemma_.lower() in
-                                                                     lex.mass_territory_words)
-                                               for c in main.children)
-            if first and plural and not sent_dated and tok.tag_ in ("VBN", "VBZ", "VBP") and any(
-                    c.lemma_ == "have" and c.dep_ == "aux" for c in tok.children):
-                return "aggregate"  # "has carried out deadly attacks in Baghdad", "have recaptured towns"
+            plural = main.tag_ == "NNS" or _listed_with_plurals(main) or any(
+                c.dep_ in ("dobj", "nsubjpass") and (c.tag_ == "NNS" or c.lemma_.lower() in lex.mass_territory_words)
+                for c in main.children)
+            perfect = tok.tag_ in ("VBN", "VBZ", "VBP") and any(c.lemma_ == "have" and c.dep_ == "aux"
+                                                                  for c in tok.children)
+            if first and plural and perfect and (not sent_dated or _counted_patient(main)):
+                # "has carried out deadly attacks in Baghdad", "have recaptured towns"; a count
+                # under the perfect is a tally whatever day it runs to ("23 towns have been
+                # captured since the launch of the operation ... on Dec. 27")
+                return "aggregate"
             first = False
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lex.cue("unrealised_noun"):
                 return "unrealised"  # "contingency plans that involve launching attacks"
@@ -263,6 +267,31 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
         tok = tok.head
         steps += 1
     return None
+
+
+def _listed_with_plurals(noun: Token) -> bool:
+    """A bare trigger noun listed among plural ones ("drone strikes, artillery shelling,
+    killings and arrests have become commonplace"): a catalogue of kinds of violence."""
+    if noun.pos_ != "NOUN" or any(c.dep_ in ("det", "nummod", "poss") for c in noun.children):
+        return False
+    top = noun
+    while top.dep_ in ("conj", "appos") and top.head.pos_ == "NOUN":
+        top = top.head
+    group, todo = [], [top]
+    while todo:
+        t = todo.pop()
+        group.append(t)
+        todo.extend(c for c in t.children if c.dep_ in ("conj", "appos") and c.pos_ == "NOUN")
+    return any(t.tag_ == "NNS" and t.i != noun.i for t in group)
+
+
+def _counted_patient(verb: Token) -> bool:
+    """The verb's object or passive subject is counted above one ("captured 23 towns",
+    "23 towns have been captured")."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "NNS" and any(
+            n.dep_ == "nummod" and n.lower_ not in ("one", "1") for n in c.children)
+        for c in verb.children)
 
 
 @lru_cache(maxsize=8)
