@@ -260,3 +260,19 @@ def test_a_count_of_places_taken_under_the_perfect_is_a_tally_even_when_dated(nl
     evs = events_of(nlp, "Twenty-three towns have been captured by IS since the offensive began on Friday.")
     assert not [e for e in evs if "territory" in e.sub_event_type]  # the offensive's start may stand
     assert [e for e in events_of(nlp, "IS captured Rawa on Friday.") if "territory" in e.sub_event_type]
+
+
+def test_an_activity_running_over_a_stretch_under_the_perfect_is_no_occurrence(nlp):
+    # invented sentences
+    assert not events_of(nlp, "Fighting has been ongoing in Rawa since March 2015.")
+    assert not events_of(nlp, "The Kurdish forces have fought against IS in Rawa for eight years.")
+    assert events_of(nlp, "Fighting broke out in Rawa on Friday.")
+
+
+def test_these_massacres_point_back_at_many_occurrences(nlp):
+    assert not events_of(nlp, "Activists have reported on these massacres in Rawa.")
+
+
+def test_what_a_side_is_accused_of_doing_is_no_occurrence(nlp):
+    assert not [e for e in events_of(nlp, "Baghdad accuses the militants of using smugglers to plunder the oil of Rawa.")
+                if e.sub_event_type.startswith("Looting")]

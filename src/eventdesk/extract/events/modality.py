@@ -23,6 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from eventdesk.extract.events.lexicon import EventLexicon
+from eventdesk.understand.dates.lexicon import TemporalLexicon
 
 PRESENT = {"VBZ", "VBP"}
 MAX_CLIMB = 6  # verbs above the trigger worth checking; a sentence rarely nests deeper
@@ -83,12 +84,35 @@ def _not_violence(main: Token, tokens: list[Token], sent, lex: EventLexicon) -> 
     # "the war has killed tens of thousands since it began", "since 2015 the conflict has
     # claimed ...": a total since a start; not "has not been seen since he announced X",
     # where the occurrence is the since-clause itself
-    since = [c for c in main.children if c.dep_ == "prep" and c.lower_ == "since"]
-    since += [c for c in main.children if c.dep_ == "advcl" and c not in tokens
+    # the occurrence noun as the subject of the perfect counts too ("fighting has been ongoing
+    # in three townships since November", "attacks have continued since 2019")
+    verb = main.head if main.pos_ == "NOUN" and main.dep_ in ("nsubj", "nsubjpass") else main
+    since = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "since"]
+    since += [c for c in verb.children if c.dep_ == "advcl" and c not in tokens
               and any(g.dep_ == "mark" and g.lower_ == "since" for g in c.children)]
-    if since and main.pos_ == "VERB" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in main.children):
-        return "aggregate"
+    perfect_verb = verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    if perfect_verb and (since or _for_a_stretch(verb)):
+        return "aggregate"  # "they have fought against for eight years": a running activity
     return None
+
+
+def _governor(prep: Token) -> Token:
+    """The verb a preposition belongs to: "accuses the militants of using" hangs "of" on the
+    verb's object in the small model's parse."""
+    gov = prep.head
+    return gov.head if gov.pos_ in ("NOUN", "PROPN") and gov.dep_ == "dobj" else gov
+
+
+def _for_a_stretch(verb: Token) -> bool:
+    """'for eight years', 'for months': the verb runs over a counted or plural stretch of time."""
+    units = TemporalLexicon.default().unit
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lower_ in units and (
+                        obj.tag_ == "NNS" or any(c.dep_ == "nummod" for c in obj.children)):
+                    return True
+    return False
 
 
 def _purpose_of_noun(tok: Token) -> bool:
@@ -143,6 +167,8 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
         return "aggregate"  # "as ISIS continues to lose territory": a tally of ground, no occasion
     # plural nouns with no date: aggregates unless told as one past occurrence
     if main.tag_ == "NNS":
+        if any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in main.children):
+            return "aggregate"  # "these massacres", "those attacks": occurrences told before, together
         if any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in main.children):
             return "aggregate"  # "the 1,120 attacks claimed by IS": a count, not an occurrence
         for t in main.subtree:
@@ -216,6 +242,8 @@ def asserted(anchor: Token, tokens: list[Token], lex: EventLexicon, date_tokens:
             first = False
             if tok.dep_ == "relcl" and tok.head.lemma_.lower() in lex.cue("unrealised_noun"):
                 return "unrealised"  # "contingency plans that involve launching attacks"
+            if tok.dep_ == "pcomp" and _governor(tok.head).lemma_.lower() in lex.cue("unrealised_verb"):
+                return "unrealised"  # "accuses Rwanda of using the M23 to plunder", "aimed at retaking"
             if tok.dep_ == "ccomp" and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
                     and tok.head.lemma_.lower() in lex.cue("unrealised_verb"):
                 return "unrealised"  # "we need a whole army to drive them out": the parser's ccomp infinitive
