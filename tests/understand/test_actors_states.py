@@ -85,6 +85,9 @@ def linked(nlp, text: str) -> list[tuple[str, str]]:
      "The rebels killed 20 people in Oicha on Friday.", "The rebels", "ADF: Allied Democratic Forces"),
     ("On Monday, rebel forces led by Hayat Tahrir al-Sham left Idlib. Rebels took Hama on Friday.",
      "Rebels", "HTS: Hayat Tahrir al-Sham"),
+    ("Goma, in the Democratic Republic of Congo, is set to fall to the M23 armed group. "
+     "The armed group entered the city on Sunday.",
+     "The armed group", "M23: March 23 Movement"),
 ])
 def test_a_description_the_article_ties_to_a_group_names_that_group_again(full_nlp, text, later, group):
     assert (later, group) in linked(full_nlp, text)
@@ -95,3 +98,10 @@ def test_a_description_not_tied_to_a_group_stays_generic(full_nlp):
     found = dict(linked(full_nlp, "Opposition fighters captured three villages from Islamic State near al-Bab "
                                 "in Syria. The rebels then advanced."))
     assert found["The rebels"].startswith("Opposition Rebels")
+
+
+def test_a_description_with_its_own_modifier_names_its_own_side(full_nlp):
+    # invented: "fighters" tied to Hezbollah does not make "Opposition fighters" Hezbollah
+    found = dict(linked(full_nlp, "Regime forces seized villages near al-Bab in Syria, helped by Hezbollah "
+                                "fighters from Lebanon. Opposition fighters captured three villages."))
+    assert found["Opposition fighters"].startswith("Opposition Rebels")

@@ -67,6 +67,9 @@ def build_nlp(config: NlpConfig | None = None) -> Language:
     if "actors" in wanted:
         from eventdesk.understand.actors import components as actors  # noqa: F401  (registers the factories)
 
+        from eventdesk.understand.actors import acronyms  # noqa: F401  ("IS" read as a name)
+
+        nlp.add_pipe("eventdesk_acronym_norms_v1", name="acronym_norms", first=True)
         where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
         nlp.add_pipe("eventdesk_actor_ruler_v1", name="actor_ruler", **where)
     for component, module_name in COMPONENT_MODULES.items():

@@ -253,7 +253,8 @@ def _linked_descriptions(doc: Doc, named: list, described: list) -> list:
         root = doc[start:end].root
         nouns = []
         if root.dep_ in ("compound", "nmod", "amod", "appos") and root.head.pos_ == "NOUN":
-            nouns = [root.head]  # "ADF rebels", "the Allied Democratic Forces (ADF) rebels"
+            noun = root.head  # "ADF rebels", "the Allied Democratic Forces (ADF) rebels", "the M23 armed group"
+            nouns = [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound") and c.i != root.i)]
         elif root.dep_ == "pobj" and root.head.lower_ == "by" and root.head.head.lemma_ == "lead" \
                 and root.head.head.dep_ == "acl":
             noun = root.head.head.head  # "rebel forces led by HTS"
@@ -263,8 +264,11 @@ def _linked_descriptions(doc: Doc, named: list, described: list) -> list:
     by_id = {ref.id: ref for _, _, ref in named}
     out = []
     for start, end, ref in described:
-        if ActorRegistry.unnamed_group(ref.name):
-            ids = {i for t in doc[start:end] for i in links.get(_noun_key(t), ())}
+        words = [t for t in doc[start:end] if not (t.is_punct or t.dep_ in ("det", "poss"))]
+        # only a bare reuse of the tied words ("the rebels"): "Opposition fighters" after
+        # "Hizbullah fighters" names its own side
+        if ActorRegistry.unnamed_group(ref.name) and all(_noun_key(t) in links for t in words):
+            ids = {i for t in words for i in links[_noun_key(t)]}
             if len(ids) == 1:
                 ref = by_id[ids.pop()]
         out.append((start, end, ref))
