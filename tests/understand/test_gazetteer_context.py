@@ -171,3 +171,11 @@ def test_a_faubourg_and_a_combining_form(gaz):
     names = ["New Orleans", "New Orleans", "Faubourg Marigny"]
     assert gaz.resolve_all(names)[2].name == "New Orleans"
     assert gaz.demonym("Austro").country_code == "AT"
+
+
+def test_a_loose_match_in_a_country_the_document_never_points_at_is_no_answer(gaz):
+    # invented document: a Cameroonian village the gazetteer lacks spells like a Norwegian town
+    places = gaz.resolve_all(["Kolofata", "Maroua", "Cameroon"])
+    assert places[0] is None or places[0].country_code == "CM"
+    assert gaz.resolve_all(["Kolofata"]) == [None]
+    assert places[1] is not None and places[1].country_code == "CM"

@@ -562,8 +562,26 @@ class Gazetteer:
         for _ in range(self.config.passes - 1):
             ranked = self._again(names, prefer, ranked, base)
         focus = self._focus(names, ranked)
-        return [self.place(r[0][1]) if r else focus if focus is not None
-                and self._facility_split(n) is not None else None for n, r in zip(names, ranked)]
+        places = [self.place(r[0][1]) if r else focus if focus is not None
+                  and self._facility_split(n) is not None else None for n, r in zip(names, ranked)]
+        return self._without_loose_abroad(names, places, base)
+
+    def _without_loose_abroad(self, names: Sequence[str], places: list, base: dict) -> list:
+        """A loose match (skeleton or fuzzy) in a country no sure name of the document, and
+        no country the caller knows, points at is another name, not another spelling
+        ("Kolofata" is no Klofta in Norway): no answer beats a wrong one."""
+        sure = set(base)
+        loose = []
+        for n, p in zip(names, places):
+            if p is None:
+                continue
+            if self.match_quality(n, p) == 0:
+                loose.append(p)
+            elif p.country_code:
+                sure.add(p.country_code)
+        if not loose:
+            return places
+        return [None if p is not None and p in loose and p.country_code not in sure else p for p in places]
 
     def _focus(self, names: Sequence[str], ranked: list) -> Place | None:
         """The town the document is about: the settlement its names resolve to most often
