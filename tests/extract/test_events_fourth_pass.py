@@ -276,3 +276,18 @@ def test_these_massacres_point_back_at_many_occurrences(nlp):
 def test_what_a_side_is_accused_of_doing_is_no_occurrence(nlp):
     assert not [e for e in events_of(nlp, "Baghdad accuses the militants of using smugglers to plunder the oil of Rawa.")
                 if e.sub_event_type.startswith("Looting")]
+
+
+def test_reports_of_one_article_with_tolls_that_do_not_overlap_are_two_occasions():
+    from eventdesk.extract.events.extractor import EventConfig, extract_events
+    from eventdesk.record import Document
+    from eventdesk.understand.nlp import NlpConfig, build_nlp
+
+    # invented, on an undated page: the lead's bombing (16 dead) and a bombing in August (four)
+    text = ("Militants targeted soldiers in southern Yemen on Friday, leaving at least 16 dead. The assault "
+            "was carried out using an explosive-laden vehicle. The violence continued into August 2023, "
+            "when a bombing in southern Yemen killed four soldiers.")
+    doc = Document(id="d", source="t.txt", body=text, raw=text)
+    doc.analysis = build_nlp(NlpConfig())(text)
+    evs = extract_events(doc, EventConfig())
+    assert sorted(e.fatalities for e in evs) == [4, 16]

@@ -61,6 +61,9 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
         if (target.historical != ev.historical and not soft) or (
                 target.date and ev.date and not _same_time(target, ev) and not soft):
             continue
+        if not definite and (ev.date and not ev.extra.get("soft_date") and not target.date
+                             or _tolls_differ(target, ev)):
+            continue  # "a bombing in August 2023 killed four": its own day or toll, its own occasion
         if not definite and not (_same_scene(target, ev) or target.extra.get("generic") and not ev.extra.get("generic")
                                  and ev.event_type in acled_type.VIOLENT
                                  and (not target.country or not ev.country or target.country == ev.country)):
@@ -107,6 +110,14 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
     return False
 
 
+def _tolls_differ(a: Event, b: Event) -> bool:
+    """Both tell a toll and the tolls do not overlap (16 dead against four)."""
+    if a.fatalities is None or b.fatalities is None:
+        return False
+    a_high, b_high = a.fatalities_high or a.fatalities, b.fatalities_high or b.fatalities
+    return a_high < b.fatalities or b_high < a.fatalities
+
+
 def _undo_reporter_guess(guessed: Event, other: Event) -> None:
     """A guessed actor1 (the article's main group) that another telling of the event names as
     its reporter did not do it."""
@@ -123,7 +134,7 @@ def _cite(target: Event, ev: Event) -> None:
 
 
 def _compatible(a: Event, b: Event) -> bool:
-    if a.event_type != b.event_type or b.extra.get("another"):
+    if a.event_type != b.event_type or b.extra.get("another") or _tolls_differ(a, b):
         return False
     if not a.date and not b.date and ("undated" in a.extra) != ("undated" in b.extra):
         return False  # "today" and an unplaced "in October": two occasions
