@@ -291,3 +291,9 @@ def test_reports_of_one_article_with_tolls_that_do_not_overlap_are_two_occasions
     doc.analysis = build_nlp(NlpConfig())(text)
     evs = extract_events(doc, EventConfig())
     assert sorted(e.fatalities for e in evs) == [4, 16]
+
+
+def test_one_count_reached_by_two_paths_of_the_parse_is_counted_once(nlp):
+    # invented: "16 dead" is the victim of "leaving" and the number of "dead"
+    evs = events_of(nlp, "Militants attacked soldiers in Aden on Friday, leaving at least 16 dead.")
+    assert evs and evs[0].fatalities == 16

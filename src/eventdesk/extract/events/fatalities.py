@@ -131,12 +131,14 @@ def fatalities_of(death_tokens: list[Token], lex: EventLexicon) -> tuple[int | N
     _VAGUE_CACHE.update(lex.vague)
     best: tuple[int | None, int | None] = (None, None)
     for tok in death_tokens:
-        low_sum, high_sum, found = 0, 0, False
+        low_sum, high_sum, found, counted = 0, 0, False, set()
         for victim in _victims(tok, lex):
             for noun in [victim, *[c for c in victim.conjuncts]]:
                 toks = _count_tokens(noun)
-                if not toks:
-                    continue
+                span = (min(t.i for t in toks), max(t.i for t in toks)) if toks else None
+                if span is None or span in counted:
+                    continue  # "leaving at least 16 dead": one count reached by two paths is one
+                counted.add(span)
                 text = noun.doc[min(t.i for t in toks): max(t.i for t in toks) + 1].text
                 low, high = parse_count(text, lex)
                 if low is None:
