@@ -365,3 +365,13 @@ def test_a_report_joins_an_event_when_it_fits_any_type_the_reports_gave_it():
     bomb = ev("d-3", start=80, sub="Suicide bomb", etype="Explosions/Remote violence")
     assert not events_compatible(ev("d-1"), bomb, registry=None)
     assert events_compatible(merged, bomb, registry=None)
+
+
+def test_a_day_a_report_gives_beats_a_day_borrowed_from_the_publication():
+    # invented: "Turkish forces have killed the IS chief" (no day: the publication's) and
+    # "killed him last week in Aleppo province" (a week the text gives)
+    borrowed = ev("d-1", date="2023-05-01", extra={"soft_date": True}, place=COUNTRY)
+    told = ev("d-1", start=40, date="2023-04", prec="month", place=PROVINCE)
+    merged = combine(borrowed, told)
+    assert (merged.date, merged.location) == ("2023-04", "Deir ez-Zor")
+    assert "soft_date" not in merged.extra

@@ -69,9 +69,13 @@ def _date_choice(existing: Event, new: Event, votes: dict[str, int]) -> tuple[st
     cands = [c for c in cands if c[0]]
     if not cands:
         return None, None
+    soft = {e.date for e in (existing, new) if e.date and e.extra.get("soft_date")} - {
+        e.date for e in (existing, new) if e.date and not e.extra.get("soft_date")}
+
     def rank(c: tuple[str, str | None]) -> tuple:
         prec = c[1] or date_interval(c[0], None, MergeConfig())[2]  # type: ignore[index]
-        return (_PRECISION_RANK.get(prec, 3), -votes.get(c[0], 0), c[0])
+        # a day the text gives beats a day borrowed from the publication ("have killed")
+        return (c[0] in soft, _PRECISION_RANK.get(prec, 3), -votes.get(c[0], 0), c[0])
     return min(cands, key=rank)
 
 
@@ -101,8 +105,11 @@ def combine(existing: Event, new: Event) -> Event:
     if new.date and new_docs:
         votes[new.date] = votes.get(new.date, 0) + len(new_docs)
     out.date, out.date_precision = _date_choice(out, new, votes)
+    if out.extra.get("soft_date") and not new.extra.get("soft_date") and out.date == new.date:
+        out.extra.pop("soft_date")  # the day is now one a report gives
 
-    if new.geo_precision is not None and (out.geo_precision is None or new.geo_precision < out.geo_precision):
+    if new.geo_precision is not None and (out.geo_precision is None or (new.geo_precision, _is_country(new))
+                                          < (out.geo_precision, _is_country(out))):
         for f in ("location", "country", "latitude", "longitude", "geo_precision"):
             setattr(out, f, getattr(new, f))
     out.country = out.country or new.country
@@ -118,6 +125,11 @@ def combine(existing: Event, new: Event) -> Event:
         out.extra["reported"] = min(reported)  # the first report bounds when it happened
     out.historical = out.historical and new.historical
     return out
+
+
+def _is_country(event: Event) -> bool:
+    """The place is the whole country (a province of it, at the same precision, is finer)."""
+    return bool(event.location) and event.location == event.country
 
 
 def _decided_first(sub: str | None, than: str | None) -> bool:
