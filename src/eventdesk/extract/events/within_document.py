@@ -61,9 +61,8 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
         if (target.historical != ev.historical and not soft) or (
                 target.date and ev.date and not _same_time(target, ev) and not soft):
             continue
-        if not definite and (ev.date and not ev.extra.get("soft_date") and not target.date
-                             or _tolls_differ(target, ev)):
-            continue  # "a bombing in August 2023 killed four": its own day or toll, its own occasion
+        if not definite and _tolls_differ(target, ev):
+            continue  # "a bombing in August 2023 killed four": its own toll, its own occasion
         if not definite and not (_same_scene(target, ev) or target.extra.get("generic") and not ev.extra.get("generic")
                                  and ev.event_type in acled_type.VIOLENT
                                  and (not target.country or not ev.country or target.country == ev.country)):
@@ -111,8 +110,10 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
 
 
 def _tolls_differ(a: Event, b: Event) -> bool:
-    """Both tell a toll and the tolls do not overlap (16 dead against four)."""
-    if a.fatalities is None or b.fatalities is None:
+    """Both tell a toll and the tolls do not overlap (16 dead against four), and no shared
+    day ties them ("Tuesday's ambush occurred near X, where ... killed eight in 2017": a toll
+    of another clause)."""
+    if a.fatalities is None or b.fatalities is None or _same_time(a, b):
         return False
     a_high, b_high = a.fatalities_high or a.fatalities, b.fatalities_high or b.fatalities
     return a_high < b.fatalities or b_high < a.fatalities
