@@ -297,3 +297,16 @@ def test_one_count_reached_by_two_paths_of_the_parse_is_counted_once(nlp):
     # invented: "16 dead" is the victim of "leaving" and the number of "dead"
     evs = events_of(nlp, "Militants attacked soldiers in Aden on Friday, leaving at least 16 dead.")
     assert evs and evs[0].fatalities == 16
+
+
+def test_an_event_at_a_village_the_gazetteer_lacks_is_placed_there_by_name():
+    from eventdesk.extract.events.extractor import EventConfig, extract_events
+    from eventdesk.record import Document
+    from eventdesk.understand.nlp import NlpConfig, build_nlp
+
+    # invented
+    text = "Boko Haram fighters attacked a village near the town of Kolofata in Cameroon on Tuesday, killing five."
+    doc = Document(id="d", source="t.txt", body=text, raw=text)
+    doc.analysis = build_nlp(NlpConfig())(text)
+    evs = extract_events(doc, EventConfig())
+    assert evs and (evs[0].location, evs[0].country, evs[0].latitude) == ("Kolofata", "Cameroon", None)

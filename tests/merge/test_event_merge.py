@@ -375,3 +375,10 @@ def test_a_day_a_report_gives_beats_a_day_borrowed_from_the_publication():
     merged = combine(borrowed, told)
     assert (merged.date, merged.location) == ("2023-04", "Deir ez-Zor")
     assert "soft_date" not in merged.extra
+
+
+def test_two_reports_at_one_unlisted_village_merge_by_name_and_two_villages_stay_apart():
+    village = dict(location="Kolofata", country="Cameroon", latitude=None, longitude=None, geo_precision=1)
+    other = dict(village, location="Mora")
+    assert events_compatible(ev("d-1", place=village), ev("d-2", place=village))
+    assert not events_compatible(ev("d-1", place=village), ev("d-2", place=other))

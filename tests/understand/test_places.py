@@ -214,3 +214,23 @@ def test_towns_in_a_list_are_not_read_as_town_and_state(nlp):
     doc = run(nlp, "Strikes hit Homs, Hama and Idlib.",
               [("Homs", "GPE"), ("Hama", "GPE"), ("Idlib", "GPE")])
     assert places(doc)["Homs"].name == "Homs"
+
+
+def test_an_entity_cut_inside_a_hyphenated_name_takes_the_whole_word(nlp):
+    # invented: the model tags only "Mazar" of "Mazar-i-Sharif"
+    doc = run(nlp, "A bomb killed a governor in Mazar-i-Sharif on Thursday.", [("Mazar", "GPE")])
+    found = places(doc)
+    assert "Mazar-i-Sharif" in found and found["Mazar-i-Sharif"].country == "Afghanistan"
+    # a hyphenated word the gazetteer does not know as a whole keeps the model's cut
+    doc = run(nlp, "Pro-government fighters entered Mosul-city.", [("Mosul", "GPE")])
+    assert "Mosul" in places(doc)
+
+
+def test_a_village_the_gazetteer_lacks_is_kept_by_name_apart_from_the_ranked_places(nlp):
+    # invented: "Kolofata" tagged as a person but called a town; "Markoye" in locative context
+    doc = run(nlp, "Gunmen attacked a village near the town of Kolofata in Cameroon.",
+              [("Kolofata", "PERSON"), ("Cameroon", "GPE")])
+    assert [s.text for s in doc.spans["unlisted_places"]] == ["Kolofata"]
+    assert "Kolofata" not in places(doc) and places(doc)["Cameroon"].country == "Cameroon"
+    doc = run(nlp, "Militants killed 30 people in Markoye on Monday.", [("Markoye", "GPE")])
+    assert [s.text for s in doc.spans["unlisted_places"]] == ["Markoye"]

@@ -226,9 +226,10 @@ def _precision(rec: Any) -> int:
 
 def _country_level(rec: Any) -> bool:
     """The place is the country itself (or only the country is known)."""
-    if _coords(rec) is None:
-        return True
     loc = _norm(field_of(rec, "location"))
+    if _coords(rec) is None:
+        # only the country is known, unless a village the gazetteer lacks is named by itself
+        return not loc or loc == _norm(field_of(rec, "country")) or _precision(rec) != 1
     return _precision(rec) == 3 and (not loc or loc == _norm(field_of(rec, "country")))
 
 
@@ -245,6 +246,10 @@ def places_compatible(a: Any, b: Any, config: MergeConfig) -> bool:
         return False  # also when only one is known: they would not share a blocking key
     if ca and cb and (_country_level(a) or _country_level(b)):
         return True
+    if pa is None and pb is None:
+        # two villages the gazetteer lacks, in one country: the names must be equal
+        la, lb = _norm(field_of(a, "location")), _norm(field_of(b, "location"))
+        return bool(la) and la == lb
     if pa is None or pb is None:
         return False
     _, km = _tables(config)

@@ -25,6 +25,7 @@ from eventdesk.extract.events.context import (ActorInfo, publication, read_actor
 from eventdesk.extract.events.fatalities import fatalities_of
 from eventdesk.extract.events.lexicon import TERRITORY, EventLexicon, load_lexicon
 from eventdesk.extract.events.modality import asserted
+from eventdesk.extract.events.places import name_unlisted_places
 from eventdesk.extract.events.roles import ActorIndex, acled_names, claimant, roles
 from eventdesk.extract.events.triggers import Mention, find_mentions
 from eventdesk.extract.events.where_when import Context, country_place, duration_unit, period_until
@@ -214,7 +215,7 @@ class _Extractor:
         events = _drop_summaries(events)
         if self.config.merge_within_document:
             events = fold_blasts_into_battles(merge_mentions(events), self.lex.battle_blasts)
-        events = [_unidentified_perpetrator(_two_sides(ev)) for ev in events]
+        events = name_unlisted_places([_unidentified_perpetrator(_two_sides(ev)) for ev in events], self.sdoc)
         if not self.config.keep_historical:
             events = [e for e in events if not e.historical]
         return events

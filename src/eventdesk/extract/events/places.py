@@ -130,3 +130,24 @@ def locative_places(doc: Doc, known: list[Located], actors: list[Located]) -> li
         span = doc[words[0].i:tok.i + 1]
         out.append(Located(span.start, span.end, span.start_char, span.end_char, span.text, _as_info(found)))
     return out
+
+
+def name_unlisted_places(events: list, sdoc: Doc) -> list:
+    """An event told at a village the gazetteer lacks ("attacked Sandawadjiri village near the
+    town of Kolofata") is placed at that village by name, without coordinates, when its
+    sentence names exactly one such village and the event has no town of its own sentence.
+    Events are built and merged on the resolved places first, so this only names them."""
+    unlisted = list(sdoc.spans["unlisted_places"]) if "unlisted_places" in sdoc.spans else []
+    if not unlisted:
+        return events
+    for ev in events:
+        first = ev.sources[0] if ev.sources else None
+        if first is None or (ev.geo_precision == 1 and not ev.extra.get("place_from_context")):
+            continue
+        named = {u.text for u in unlisted if first.start <= u.start_char and u.end_char <= first.end}
+        if len(named) == 1:
+            ev.location = named.pop()
+            ev.latitude = ev.longitude = None
+            ev.geo_precision = 1
+            ev.extra.pop("place_from_context", None)
+    return events

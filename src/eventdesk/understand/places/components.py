@@ -106,6 +106,7 @@ class PlaceResolver:
             span = _trim(ent)
             if span is None:
                 continue
+            span = self._whole_word(span)
             if ent.label_ in self.labels:
                 found.append(span)
             elif ent.label_ == "NORP" and self.demonyms and self.gazetteer.demonym(span.text) is not None:
@@ -113,6 +114,8 @@ class PlaceResolver:
             elif (ent.label_ in self.mislabelled or ent.label_ == "NORP") and _name_like(span) and \
                     any(q > 0 for _, q in self.gazetteer.candidates(span.text)):
                 (found if _locative(span) else later).append(span)
+            elif ent.label_ in self.mislabelled and _name_like(span) and _settlement_named(span):
+                found.append(span)  # "the town of Kolofata" tagged as a person: a village the gazetteer lacks
         # one sense per document: a name once used as a place ("Goma, the main city of ...")
         # is that place where the model calls it a person again ("the blitzkrieg on Goma")
         places = {s.text for s in found}
@@ -132,6 +135,21 @@ class PlaceResolver:
                     start > 0 and doc[start - 1].ent_type_ == "ORG" and doc[start].ent_iob_ == "I"):
                 found.append(span)
         return [s for s in filter_spans(found) if not self._not_a_place(s)]
+
+    def _whole_word(self, span: Span) -> Span:
+        """The model's entity cut inside a hyphenated name ("Mazar" of "Mazar-i-Sharif"): the
+        whole word when the gazetteer knows it by that name."""
+        doc, start, end = span.doc, span.start, span.end
+        while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text == "-" or doc[end - 1].text == "-") \
+                and (doc[end].is_alpha or doc[end].text == "-"):
+            end += 1
+        while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text == "-" or doc[start].text == "-") \
+                and (doc[start - 1].is_alpha or doc[start - 1].text == "-"):
+            start -= 1
+        if doc[end - 1].text == "-" or doc[start].text == "-" or (start, end) == (span.start, span.end):
+            return span
+        whole = Span(doc, start, end, label=span.label_)
+        return whole if any(q > 0 for _, q in self.gazetteer.candidates(whole.text)) else span
 
     def _not_a_place(self, span: Span) -> bool:
         """Actor names (the actor ruler's entities, alias abbreviations) and nisbas."""
@@ -169,9 +187,11 @@ class PlaceResolver:
         places = self._resolve(names, prefer, spans, countries)
         home = {p.country_code for p, s in zip(places, spans)
                 if p is not None and s.label_ not in self.mislabelled and s.label_}
-        out = []
+        out, unlisted = [], []
         for i, (span, place) in enumerate(zip(spans, places)):
             if place is None or self._weak_abroad(span, place, places[:i] + places[i + 1:]):
+                if self._unlisted(span):
+                    unlisted.append(Span(doc, span.start, span.end, label="GPE"))
                 continue
             if span.label_ in self.mislabelled | {"NORP"} and home and place.country_code not in home \
                     and self.gazetteer.demonym(span.text) is None:
@@ -187,8 +207,20 @@ class PlaceResolver:
             out.append(span)
         out.extend(self._country_parts(doc, out))
         doc.spans["places"] = sorted(out, key=lambda x: x.start)
+        # named settlements the gazetteer lacks: events take their name, not a place to rank
+        doc.spans["unlisted_places"] = [u for u in unlisted if not any(u.start < o.end and o.start < u.end for o in out)]
         self._relabel(doc, out)
         return doc
+
+    def _unlisted(self, span: Span) -> bool:
+        """A village the gazetteer lacks ("in Kolofata", "the town of Markoye"): a name the
+        model tags as a place in locative context, or the text calls a town or village, that
+        no gazetteer entry spells (GeoNames cities500 stops at 500 inhabitants)."""
+        return bool((span.label_ in self.labels and _locative(span) or _settlement_named(span))
+                    and _name_like(span) and span.text[:1].isupper()
+                    and not any(q > 0 for _, q in self.gazetteer.candidates(span.text))
+                    and not self.gazetteer.country_code(span.text)
+                    and not self.gazetteer.demonym(span.text))
 
     def _weak_abroad(self, span: Span, place: Place, others: list[Place | None]) -> bool:
         """A town reached only through another spelling or a loose match, in a country none
@@ -305,6 +337,13 @@ def _area_after(span: Span, starts: dict[int, Span]) -> str | None:
     token = doc[i + 1]
     shaped = token.is_alpha or token.text.endswith(".")  # "OH", "Texas", "Ore.", "D.C."
     return token.text if shaped and token.text[:1].isupper() else None
+
+
+def _settlement_named(span: Span) -> bool:
+    """'the town of X', 'the village of X', 'X village': the text says X is a settlement."""
+    before = _prev(span, 2)
+    return before[-1:] == ["of"] and before[-2:-1] in (["town"], ["village"], ["city"]) \
+        or _next_word(span) in ("village", "town")
 
 
 def _prev(span: Span, n: int = 1) -> list[str]:
