@@ -25,8 +25,8 @@ from eventdesk.extract.events.context import (ActorInfo, publication, read_actor
 from eventdesk.extract.events.fatalities import fatalities_of
 from eventdesk.extract.events.lexicon import TERRITORY, EventLexicon, load_lexicon
 from eventdesk.extract.events.modality import asserted
-from eventdesk.extract.events.places import name_unlisted_places
-from eventdesk.extract.events.roles import ActorIndex, acled_names, claimant, roles
+from eventdesk.extract.events.places import name_unlisted_places, named_by_of
+from eventdesk.extract.events.roles import ActorIndex, acled_names, claimant, own_men, roles, two_sides
 from eventdesk.extract.events.triggers import Mention, find_mentions
 from eventdesk.extract.events.where_when import Context, country_place, duration_unit, period_until
 from eventdesk.extract.events.within_document import (_definite, _drop_summaries, _fold_retelling,
@@ -100,26 +100,6 @@ def _civilian_victim(tokens, lex: EventLexicon) -> bool:
                 if words & lex.civilian_targets:
                     return True
     return False
-
-
-def _own_men(tokens: list) -> bool:
-    """The trigger's subject is someone's own men: "its fighters", "their troops"."""
-    verbs = {v.i: v for t in tokens for v in [t, *t.ancestors] if v.pos_ in ("VERB", "AUX")}
-    clauses = [t for t in tokens if t.pos_ in ("VERB", "AUX")] or list(verbs.values())[:1]
-    return any(c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "poss" and g.lower_ in ("its", "their")
-                                                       for g in c.children)
-               for t in clauses for c in t.children)
-
-
-def _two_sides(ev: Event) -> Event:
-    """One actor on both sides is a misread role (a guess, or a side lent by another telling):
-    the side the parse gave it stays, the other is unknown."""
-    if ev.actor1 is not None and ev.actor1 == ev.actor2:
-        if ev.extra.pop("actor1_fallback", None):
-            ev.actor1 = None
-        else:
-            ev.actor2 = None
-    return ev
 
 
 def _unidentified_perpetrator(ev: Event) -> Event:
@@ -215,19 +195,10 @@ class _Extractor:
         events = _drop_summaries(events)
         if self.config.merge_within_document:
             events = fold_blasts_into_battles(merge_mentions(events), self.lex.battle_blasts)
-        events = name_unlisted_places([_unidentified_perpetrator(_two_sides(ev)) for ev in events], self.sdoc)
+        events = name_unlisted_places([_unidentified_perpetrator(two_sides(ev)) for ev in events], self.sdoc)
         if not self.config.keep_historical:
             events = [e for e in events if not e.historical]
         return events
-
-    def _named_by_of(self, obj) -> list:
-        """'control of Raqqa', 'the town of Palma': a singular object whose 'of' names the
-        place itself (not 'three villages of the district', around a place)."""
-        if obj.tag_ != "NN":
-            return []
-        # the small model often hangs the "of" on the verb ("took control | of Raqqa")
-        return [g for c in (*obj.children, *(obj.head.children if obj.dep_ == "dobj" else ()))
-                if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
     def _told(self, m: Mention) -> Mention | None:
         """The mention if it is asserted; else its strongest other trigger that is, on its
@@ -307,7 +278,7 @@ class _Extractor:
             place, prec = self.ctx.place_for(m.tokens, sent, paragraph)
             vicinity = sub == TERRITORY and place is not None and prec in (1, 2) and not any(
                     self.ctx.place_at.get(t.i) for o in main.children if o.dep_ in ("dobj", "nsubjpass", "pobj")
-                    for t in [o, *self._named_by_of(o)]) and any(
+                    for t in [o, *named_by_of(o)]) and any(
                         o.lemma_.lower() in self.lex.territory_words for o in main.children
                         if o.dep_ in ("dobj", "nsubjpass"))
             if vicinity and prec == 1:
@@ -333,7 +304,7 @@ class _Extractor:
                          and _reports(t, self.lex)}
             teller = [self.actors.by_token[t.i].value for t in sent if t.i in self.actors.by_token
                       and self.actors.by_token[t.i].value.name in reporters]
-            if len(reporters) == 1 and _own_men(m.tokens):
+            if len(reporters) == 1 and own_men(m.tokens):
                 # "IS said its fighters killed 12 soldiers": the teller's own men did it
                 a1 = teller[0]
         if a1 is None and event_type in ATTACK_TYPES and sub != TERRITORY and self.main_group is not None:

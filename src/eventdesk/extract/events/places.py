@@ -151,3 +151,13 @@ def name_unlisted_places(events: list, sdoc: Doc) -> list:
             ev.geo_precision = 1
             ev.extra.pop("place_from_context", None)
     return events
+
+
+def named_by_of(obj: Token) -> list:
+    """'control of Raqqa', 'the town of Palma': a singular object whose 'of' names the
+    place itself (not 'three villages of the district', around a place)."""
+    if obj.tag_ != "NN":
+        return []
+    # the small model often hangs the "of" on the verb ("took control | of Raqqa")
+    return [g for c in (*obj.children, *(obj.head.children if obj.dep_ == "dobj" else ()))
+            if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]

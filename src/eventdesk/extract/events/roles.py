@@ -24,6 +24,7 @@ from spacy.tokens import Token
 
 from eventdesk.extract.events.context import ActorInfo, Located
 from eventdesk.extract.events.lexicon import EventLexicon
+from eventdesk.record import Event
 
 ACTOR1_PREPS = {"by"}
 ACTOR2_PREPS = {"against", "on", "from", "with", "of", "upon", "targeting"}
@@ -309,3 +310,23 @@ def acled_names(actor1: str | None, actor2: str | None, country: str | None,
     if sides[0] and sub_event_type != "Agreement":
         sides[0] = registry.acting_force(sides[0])
     return sides[0], sides[1]
+
+
+def own_men(tokens: list) -> bool:
+    """The trigger's subject is someone's own men: "its fighters", "their troops"."""
+    verbs = {v.i: v for t in tokens for v in [t, *t.ancestors] if v.pos_ in ("VERB", "AUX")}
+    clauses = [t for t in tokens if t.pos_ in ("VERB", "AUX")] or list(verbs.values())[:1]
+    return any(c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "poss" and g.lower_ in ("its", "their")
+                                                       for g in c.children)
+               for t in clauses for c in t.children)
+
+
+def two_sides(ev: Event) -> Event:
+    """One actor on both sides is a misread role (a guess, or a side lent by another telling):
+    the side the parse gave it stays, the other is unknown."""
+    if ev.actor1 is not None and ev.actor1 == ev.actor2:
+        if ev.extra.pop("actor1_fallback", None):
+            ev.actor1 = None
+        else:
+            ev.actor2 = None
+    return ev
