@@ -233,13 +233,17 @@ def _country_level(rec: Any) -> bool:
     return _precision(rec) == 3 and (not loc or loc == _norm(field_of(rec, "country")))
 
 
+def _same_name(a: Any, b: Any) -> bool:
+    """Places the gazetteer could not place are one place only when their names are equal."""
+    la, lb = _norm(field_of(a, "location")), _norm(field_of(b, "location"))
+    return bool(la) and la == lb
+
+
 def places_compatible(a: Any, b: Any, config: MergeConfig) -> bool:
     ca, cb = _norm(field_of(a, "country")), _norm(field_of(b, "country"))
     pa, pb = _coords(a), _coords(b)
     if not ca and not cb and pa is None and pb is None:
-        # no gazetteer answer on either side: the place names must be equal
-        la, lb = _norm(field_of(a, "location")), _norm(field_of(b, "location"))
-        return bool(la) and la == lb
+        return _same_name(a, b)  # no gazetteer answer on either side
     if (not ca and pa is None) or (not cb and pb is None):
         return False
     if ca != cb:
@@ -247,9 +251,7 @@ def places_compatible(a: Any, b: Any, config: MergeConfig) -> bool:
     if ca and cb and (_country_level(a) or _country_level(b)):
         return True
     if pa is None and pb is None:
-        # two villages the gazetteer lacks, in one country: the names must be equal
-        la, lb = _norm(field_of(a, "location")), _norm(field_of(b, "location"))
-        return bool(la) and la == lb
+        return _same_name(a, b)  # two villages the gazetteer lacks, in one country
     if pa is None or pb is None:
         return False
     _, km = _tables(config)

@@ -300,13 +300,12 @@ class _Extractor:
                        if c.dep_ in ("dobj", "nsubjpass", "prep")}
             # a non-state actor named in the sentence and not its target, else the article's group
             # the source that reports the event ("..., the Taliban government said") told it
-            reporters = {self.actors.by_token[t.i].value.name for t in sent if t.i in self.actors.by_token
-                         and _reports(t, self.lex)}
-            teller = [self.actors.by_token[t.i].value for t in sent if t.i in self.actors.by_token
-                      and self.actors.by_token[t.i].value.name in reporters]
-            if len(reporters) == 1 and own_men(m.tokens):
+            tellers = {self.actors.by_token[t.i].value.name: self.actors.by_token[t.i].value for t in sent
+                       if t.i in self.actors.by_token and _reports(t, self.lex)}
+            reporters = set(tellers)
+            if len(tellers) == 1 and own_men(m.tokens):
                 # "IS said its fighters killed 12 soldiers": the teller's own men did it
-                a1 = teller[0]
+                a1 = next(iter(tellers.values()))
         if a1 is None and event_type in ATTACK_TYPES and sub != TERRITORY and self.main_group is not None:
             here = [self.actors.by_token[t.i].value for t in sent if t.i in self.actors.by_token]
             here = [a for a in here if not a.is_state and not a.is_civilian and a.inter is not None

@@ -139,7 +139,7 @@ def fatalities_of(death_tokens: list[Token], lex: EventLexicon) -> tuple[int | N
                 if span is None or span in counted:
                     continue  # "leaving at least 16 dead": one count reached by two paths is one
                 counted.add(span)
-                text = noun.doc[min(t.i for t in toks): max(t.i for t in toks) + 1].text
+                text = noun.doc[span[0]: span[1] + 1].text
                 low, high = parse_count(text, lex)
                 if low is None:
                     continue

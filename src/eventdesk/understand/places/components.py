@@ -139,16 +139,19 @@ class PlaceResolver:
     def _whole_word(self, span: Span) -> Span:
         """The model's entity cut inside a hyphenated name ("Mazar" of "Mazar-i-Sharif"): the
         whole word when the gazetteer knows it by that name."""
-        doc, start, end = span.doc, span.start, span.end
-        while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text == "-" or doc[end - 1].text == "-") \
-                and (doc[end].is_alpha or doc[end].text == "-"):
-            end += 1
-        while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text == "-" or doc[start].text == "-") \
-                and (doc[start - 1].is_alpha or doc[start - 1].text == "-"):
+        doc, text = span.doc, span.doc.text
+        start, end = span.start_char, span.end_char
+        while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
             start -= 1
-        if doc[end - 1].text == "-" or doc[start].text == "-" or (start, end) == (span.start, span.end):
+        while end < len(text) and (text[end].isalpha() or text[end] == "-"):
+            end += 1
+        word = text[start:end].strip("-")
+        start, end = text.index(word, start), text.index(word, start) + len(word)
+        if "-" not in word or (start, end) == (span.start_char, span.end_char):
             return span
-        whole = Span(doc, start, end, label=span.label_)
+        whole = doc.char_span(start, end, label=span.label_)
+        if whole is None:
+            return span
         return whole if any(q > 0 for _, q in self.gazetteer.candidates(whole.text)) else span
 
     def _not_a_place(self, span: Span) -> bool:
@@ -342,8 +345,8 @@ def _area_after(span: Span, starts: dict[int, Span]) -> str | None:
 def _settlement_named(span: Span) -> bool:
     """'the town of X', 'the village of X', 'X village': the text says X is a settlement."""
     before = _prev(span, 2)
-    return before[-1:] == ["of"] and before[-2:-1] in (["town"], ["village"], ["city"]) \
-        or _next_word(span) in ("village", "town")
+    return len(before) == 2 and before[1] == "of" and before[0] in context_words("settlement_of") \
+        or _next_word(span) in context_words("settlement_named_after")
 
 
 def _prev(span: Span, n: int = 1) -> list[str]:

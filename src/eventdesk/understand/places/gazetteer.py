@@ -570,18 +570,10 @@ class Gazetteer:
         """A loose match (skeleton or fuzzy) in a country no sure name of the document, and
         no country the caller knows, points at is another name, not another spelling
         ("Kolofata" is no Klofta in Norway): no answer beats a wrong one."""
-        sure = set(base)
-        loose = []
-        for n, p in zip(names, places):
-            if p is None:
-                continue
-            if self.match_quality(n, p) == 0:
-                loose.append(p)
-            elif p.country_code:
-                sure.add(p.country_code)
-        if not loose:
-            return places
-        return [None if p is not None and p in loose and p.country_code not in sure else p for p in places]
+        loose = {i for i, (n, p) in enumerate(zip(names, places)) if p is not None and self.match_quality(n, p) == 0}
+        sure = set(base) | {p.country_code for i, p in enumerate(places)
+                            if p is not None and p.country_code and i not in loose}
+        return [None if i in loose and p.country_code not in sure else p for i, p in enumerate(places)]
 
     def _focus(self, names: Sequence[str], ranked: list) -> Place | None:
         """The town the document is about: the settlement its names resolve to most often
