@@ -310,6 +310,12 @@ def _registry_related(registry: Any, a: str, b: str) -> bool:
     return False
 
 
+def unidentified(name: str | None) -> bool:
+    """ACLED's name for a perpetrator the report does not know ("Unidentified Armed Group (X)"):
+    any named side told of the same event says more."""
+    return bool(name and _UNKNOWN.match(name))
+
+
 def qualified_alike(a: str, b: str) -> bool:
     """One name, or one carrying a qualifier the other lacks ("Islamic State" and "Islamic
     State (West Africa Province)")."""

@@ -31,6 +31,7 @@ from eventdesk.extract.events.triggers import Mention, find_mentions
 from eventdesk.extract.events.where_when import Context, country_place, duration_unit, period_until
 from eventdesk.extract.events.within_document import (_definite, _drop_summaries, _fold_retelling,
                                                       fold_blasts_into_battles, merge_mentions)
+from eventdesk.merge.event_rules import unidentified
 from eventdesk.pipeline.base import Stage
 from eventdesk.record import Document, Event, Evidence
 
@@ -218,7 +219,9 @@ class _Extractor:
 
     def _credit(self, events: list[Event], actor: ActorInfo | None, sent: Span) -> None:
         target = events[-1]
-        if actor is not None and (target.actor1 is None or target.extra.get("actor1_fallback")):
+        # a claim names the attacker a description left unknown ("the attacker", "gunmen")
+        if actor is not None and (target.actor1 is None or target.extra.get("actor1_fallback")
+                                  or unidentified(target.actor1)):
             target.actor1 = actor.name
             target.extra.pop("actor1_fallback", None)
             if target.actor2 == actor.name:

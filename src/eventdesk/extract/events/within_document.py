@@ -9,7 +9,7 @@ from __future__ import annotations
 from eventdesk.extract.events import acled_type
 from eventdesk.extract.events.lexicon import load_lexicon
 from eventdesk.extract.events.triggers import Mention
-from eventdesk.merge.event_rules import qualified_alike
+from eventdesk.merge.event_rules import qualified_alike, unidentified
 from eventdesk.record import Event
 
 ANAPHORIC_DETS = {"the", "this", "that"}
@@ -87,7 +87,7 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
         _undo_reporter_guess(target, ev)  # "7 killed in suicide attack", then "..., the Taliban said"
         # a retelling's guessed actor (the article's main group) is no news: it fills nothing
         if ev.actor1 and not ev.extra.get("actor1_fallback") and (
-                target.actor1 is None or target.extra.get("actor1_fallback")):
+                target.actor1 is None or target.extra.get("actor1_fallback") or unidentified(target.actor1)):
             target.actor1 = ev.actor1
             target.extra.pop("actor1_fallback", None)
         # a retelling lends only what its own sentence tells: a place or day it borrowed from
@@ -134,7 +134,9 @@ def _cite(target: Event, ev: Event) -> None:
     target.sources.extend(s for s in ev.sources if (s.document, s.start, s.end) not in have)
 
 
-def _compatible(a: Event, b: Event) -> bool:
+def _compatible(a: Event, b: Event, unknown_side: bool = False) -> bool:
+    """Whether two mentions can be one event; `unknown_side` lets an unidentified perpetrator
+    ("gunmen") stand for a named one."""
     if a.event_type != b.event_type or b.extra.get("another") or _tolls_differ(a, b):
         return False
     if not a.date and not b.date and ("undated" in a.extra) != ("undated" in b.extra):
@@ -159,7 +161,8 @@ def _compatible(a: Event, b: Event) -> bool:
     # a group and its named branch are one actor ("Islamic State (West Africa Province)" in
     # the lead, "an Islamic State affiliate" after)
     if a.actor1 and b.actor1 and not qualified_alike(a.actor1, b.actor1) and not (
-            a.extra.get("actor1_fallback") or b.extra.get("actor1_fallback")):
+            a.extra.get("actor1_fallback") or b.extra.get("actor1_fallback")
+            or unknown_side and (unidentified(a.actor1) or unidentified(b.actor1))):
         return False
     if a.sources[0].start == b.sources[0].start:
         # one sentence, two triggers of one kind at one place ("announced the death of the
@@ -200,11 +203,16 @@ def merge_mentions(events: list[Event]) -> list[Event]:
     out: list[Event] = []
     for ev in events:
         target = next((o for o in out if _compatible(o, ev)), None)
+        if target is None:  # an unknown attacker is the named one only when one event fits
+            loose = [o for o in out if _compatible(o, ev, unknown_side=True)]
+            target = loose[0] if len(loose) == 1 else None
         if target is None:
             out.append(ev)
             continue
         _undo_reporter_guess(target, ev)
         _undo_reporter_guess(ev, target)
+        if unidentified(target.actor1) and ev.actor1 and not unidentified(ev.actor1):
+            target.actor1 = ev.actor1  # "gunmen" in one sentence, the group named in another
         for name in ("actor1", "actor2", "location", "country", "latitude", "longitude", "geo_precision",
                      "fatalities", "fatalities_high"):
             if getattr(target, name) is None and getattr(ev, name) is not None:
