@@ -40,3 +40,49 @@ def test_gunmen_are_the_named_group_only_when_one_event_of_the_article_fits(even
     # the gunmen's report is not given to whichever group came first
     assert not any(len(e.sources) > 1 and e.actor1 == "Al Shabaab" and "Gunmen" in " ".join(
         s.text for s in e.sources) for e in evs)
+
+
+@pytest.fixture(scope="module")
+def undated(events):
+    """Events of an invented article on a page that gives no publication date."""
+    from eventdesk.extract.events.extractor import EventConfig, extract_events
+    from eventdesk.record import Document
+    from eventdesk.understand.nlp import NlpConfig, build_nlp
+    from eventdesk.understand.mentions import make_doc
+
+    nlp = build_nlp(NlpConfig())
+
+    def run(text: str):
+        doc = Document(id="d", source="t.txt", body=text, raw=text)
+        doc.analysis = nlp(make_doc(nlp, text, None, doc.id))
+        return extract_events(doc, EventConfig())
+    return run
+
+
+AIR_STRIKES = ("Nigerian military jets killed dozens of Islamic State West Africa Province fighters in air strikes "
+               "on their hideouts in the Lake Chad area, the air force said on Sunday.\n\nThe strikes on Saturday "
+               "hit camps near two villages in Borno state, an air force spokesman said in a statement.")
+
+
+def test_air_strikes_on_an_undated_page_are_one_occasion_told_by_its_weekday(undated):
+    # invented: no publication date, so "on Saturday" resolves to nothing, yet it is one occasion
+    evs = undated(AIR_STRIKES)
+    strikes = [e for e in evs if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1 and strikes[0].actor1 == "Military Forces of Nigeria"
+    assert strikes[0].location == "Borno"  # the province the retelling names, not the whole country
+
+
+def test_the_day_a_source_told_it_gives_way_to_the_day_the_retelling_names(events):
+    # invented, published Sunday 14 May 2023: the strikes were on Saturday
+    evs = events(AIR_STRIKES, published="2023-05-14")
+    strikes = [e for e in evs if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1 and strikes[0].date == "2023-05-13"
+
+
+def test_an_air_strike_nobody_is_named_for_gets_no_guessed_armed_group(events):
+    # invented: the article's armed group is named, the strike's side is not
+    evs = events("Islamic State West Africa Province fighters have stepped up raids in Borno state.\n\n"
+                 "An air strike on Saturday hit a camp near Lake Chad, killing 20 people, residents said.",
+                 published="2023-05-14")
+    strikes = [e for e in evs if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].actor1 is None

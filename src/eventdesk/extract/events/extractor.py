@@ -217,6 +217,19 @@ class _Extractor:
                 return alone
         return None
 
+    def _day_of_telling(self, sent: Span, main) -> bool:
+        """Every date of the sentence is the day a source told it ("killed 12, the army said
+        on Sunday"): on a reporting verb that governs the trigger, not on the event."""
+        dated = [t for t in sent if t.i in self.date_tokens]
+        for t in dated:
+            verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            if verb is None or verb.lemma_.lower() not in self.lex.reporting_verbs or not verb.is_ancestor(main):
+                return False
+            path = [main, *[a for a in main.ancestors if verb.is_ancestor(a)]]
+            if not any(a.dep_ in ("ccomp", "parataxis") for a in path):
+                return False  # "announced the arrest on Monday": the day the noun's event is told of
+        return bool(dated)
+
     def _credit(self, events: list[Event], actor: ActorInfo | None, sent: Span) -> None:
         target = events[-1]
         # a claim names the attacker a description left unknown ("the attacker", "gunmen")
@@ -325,11 +338,15 @@ class _Extractor:
         armed_foe = a2 is not None and a2.inter is not None and not a2.is_civilian
         event_type, sub, generic = acled_type.decide(event_type, sub, main, m.tokens, sent, deaths, armed_foe,
                                                      alone=alone)
+        if fallback and sub == "Air/drone strike":
+            a1, fallback = None, False  # a guessed armed group flies no aircraft; the roles found none
         if event_type in ("Battles",) and sub == "Armed clash" and _civilian_victim(m.tokens, self.lex):
             event_type, sub, generic = "Violence against civilians", "Attack", False
-        if acled_type.aggregate(main, m.tokens) and (when is None or when.precision != "day"):
+        # on an undated page "on Saturday" resolves to nothing, yet it tells one occasion
+        day_told = when is None and "weekday" in (undated_cue(sent, paragraph) or {})
+        if acled_type.aggregate(main, m.tokens) and (when is None or when.precision != "day") and not day_told:
             return []  # "increased attacks", "numerous bombings": a series, not one occasion
-        if main.tag_ == "NNS" and (when is None or when.precision == "year") and not any(
+        if main.tag_ == "NNS" and (when is None or when.precision == "year") and not day_told and not any(
                 c.dep_ == "nummod" for c in main.children):
             return []  # "carrying out attacks in Puntland": plural, no occasion of its own
         if acled_type.not_an_occasion(main, m.tokens):
@@ -383,9 +400,11 @@ class _Extractor:
                 ev.extra["actor1_fallback"] = True
             if reporters:
                 ev.extra["reporters"] = sorted(reporters)  # a first telling's guess of them is undone (fold)
-            if not any(t.i in self.date_tokens for t in sent) or (m.claim_tokens and not own_date):
-                # its time is the context's, or the day of a claim for it ("on August 1, IS
-                # claimed the attack that ..."): a retelling's own day may correct it
+            if not any(t.i in self.date_tokens for t in sent) or (m.claim_tokens and not own_date) \
+                    or self._day_of_telling(sent, main):
+                # its time is the context's, the day of a claim for it ("on August 1, IS claimed
+                # the attack that ...") or the day it was told ("..., the army said on Sunday"):
+                # a retelling's own day may correct it
                 ev.extra["soft_date"] = True
             if any(c.dep_ in ("det", "amod") and c.lower_ in ("another", "second", "separate", "new", "fresh")
                    for c in main.children):

@@ -41,7 +41,7 @@ def _definite(m: Mention) -> bool:
         lex = load_lexicon()
         a = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
                   and (c.lemma_.lower() in lex.triggers or acled_type.weapon_of([c], acled_type.typing_cues()))), a)
-    return a.pos_ == "NOUN" and a.tag_ == "NN" and any(
+    return a.pos_ == "NOUN" and a.tag_ in ("NN", "NNS") and any(
         c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in a.children)
 
 
@@ -93,8 +93,7 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
         # a retelling lends only what its own sentence tells: a place or day it borrowed from
         # the paragraph around it is no news about the event it retells
         borrowed_place = ev.extra.get("place_from_context") and target.location
-        if ev.geo_precision and not borrowed_place and (target.geo_precision is None
-                                                        or ev.geo_precision < target.geo_precision):
+        if ev.geo_precision and not borrowed_place and (target.geo_precision is None or _finer(ev, target)):
             for name in RETELL_FIELDS:
                 setattr(target, name, getattr(ev, name))
         if ev.date and (not target.date or not ev.extra.get("soft_date") and (
@@ -107,6 +106,16 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
             _cite(target, ev)
         return True
     return False
+
+
+def _finer(a: Event, b: Event) -> bool:
+    """`a` places the event more precisely than `b`: a lower precision, or at region level a
+    province against the whole country ("in Borno state" after "in Nigeria")."""
+    if not a.geo_precision or not b.geo_precision:
+        return False
+    return a.geo_precision < b.geo_precision or (
+        a.geo_precision == b.geo_precision == 3 and b.location == b.country and a.location != a.country
+        and a.country == b.country)
 
 
 def _tolls_differ(a: Event, b: Event) -> bool:
@@ -219,7 +228,7 @@ def merge_mentions(events: list[Event]) -> list[Event]:
                 setattr(target, name, getattr(ev, name))
         if ev.date and (not target.date or len(ev.date) > len(target.date)):
             target.date, target.date_precision = ev.date, ev.date_precision
-        if target.geo_precision == 3 and ev.geo_precision and ev.geo_precision < 3:
+        if target.geo_precision == 3 and ev.geo_precision and _finer(ev, target):
             for name in ("location", "country", "latitude", "longitude", "geo_precision"):
                 setattr(target, name, getattr(ev, name))
         _cite(target, ev)
