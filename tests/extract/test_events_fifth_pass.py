@@ -86,3 +86,28 @@ def test_an_air_strike_nobody_is_named_for_gets_no_guessed_armed_group(events):
                  published="2023-05-14")
     strikes = [e for e in evs if e.sub_event_type == "Air/drone strike"]
     assert strikes and strikes[0].actor1 is None
+
+
+def test_strikes_at_two_villages_the_gazetteer_lacks_are_two_events(events):
+    # invented: ACLED codes one event per place; the model calls the second village a person
+    evs = events("The air force carried out massive simultaneous air strikes at Kirta Wulgo and Sabon Tumbun "
+                 "in Borno State on Monday.")
+    assert sorted(e.location for e in evs if e.sub_event_type == "Air/drone strike") == ["Kirta Wulgo", "Sabon Tumbun"]
+    assert all(e.country == "Nigeria" and e.latitude is None for e in evs)
+
+
+def test_two_towns_seized_are_two_captures_even_when_the_gazetteer_knows_one_only_abroad(events):
+    # invented: "Mantong" is also a hamlet of Indonesia in GeoNames; the article is about Myanmar
+    evs = events("Fighting has spread across northern Myanmar since October.\n\nIn its latest gains, the TNLA "
+                 "seized another two towns – Namhsan and Mantong – in northern Shan State on Dec. 15.",
+                 published="2023-12-27")
+    captures = [e for e in evs if "territory" in e.sub_event_type]
+    assert sorted(e.location for e in captures) == ["Mantong", "Namhsan"]
+    assert {e.country for e in captures} == {"Myanmar"}
+
+
+def test_a_place_inside_another_is_one_event_not_two(events):
+    # invented: "the Khar area of Bajaur" names one place, not two coordinated ones
+    evs = events("A suicide blast took place on July 30 during a party convention in the Khar area of Bajaur.",
+                 published="2023-08-09")
+    assert len([e for e in evs if e.sub_event_type == "Suicide bomb"]) == 1

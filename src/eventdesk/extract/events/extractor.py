@@ -288,7 +288,8 @@ class _Extractor:
             when = period_until(when, period)
         # ground taken is the place the capture's object names ("seized the city of Aleppo"
         # after "burst out of their enclave in Idlib"), one event per place named there
-        places = self.ctx.conjoined_places(main) if sub == TERRITORY else []
+        places = self.ctx.conjoined_places(main) if sub == TERRITORY else \
+            self.ctx.conjoined_places(main, locative=True) if event_type in acled_type.VIOLENT else []
         vicinity = False
         if not places:
             place, prec = self.ctx.place_for(m.tokens, sent, paragraph)
@@ -425,7 +426,8 @@ class _Extractor:
             if vicinity:
                 ev.extra["vicinity"] = True  # villages around a town: two such captures are two events
             if place is not None and not any(p.value.name == place.name for p in self.ctx.places
-                                             if sent.start <= p.start < sent.end):
+                                             if sent.start <= p.start < sent.end) \
+                    and not any(u.text == place.name for u in self.ctx.unlisted if sent.start <= u.start < sent.end):
                 ev.extra["place_from_context"] = True
             out.append(ev)
         return out

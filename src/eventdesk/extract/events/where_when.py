@@ -82,6 +82,7 @@ class Context:
         self.reference = publication or max(absolute, key=lambda d: d.start, default=None)
         countries = Counter(p.value.country for p in self.places if p.value.country)
         self.dominant_country = countries.most_common(1)[0][0] if countries else None
+        self.unlisted = list(doc.spans["unlisted_places"]) if "unlisted_places" in doc.spans else []
 
     @staticmethod
     def _modifier(doc: Doc, p: Located) -> bool:
@@ -188,19 +189,44 @@ class Context:
     def _with_precision(loc: Located, prec: int) -> tuple[PlaceInfo, int]:
         return replace(loc.value, geo_precision=prec), prec
 
-    def conjoined_places(self, tok: Token) -> list[Located]:
-        """Places coordinated with the trigger's object: "taking Falluja and parts of Ramadi"."""
+    def conjoined_places(self, tok: Token, locative: bool = False) -> list[Located]:
+        """Places coordinated with the trigger's object ("taking Falluja and parts of Ramadi",
+        "seized two towns - Namhsan and Mantong"), and with `locative` in its at/in phrase
+        ("air strikes at Kirta Wulgo and Sabon Tumbun"); a village the gazetteer lacks counts by
+        name. ACLED codes one event per place; a locative phrase names several only in two."""
         out: list[Located] = []
-        for obj in tok.children:
-            if obj.dep_ not in ("dobj", "nsubjpass"):
-                continue
+        heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        if locative:
+            # "carried out air strikes at A and B": the light verb may hold the phrase
+            holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
+            heads = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "on")
+                     for g in c.children if g.dep_ == "pobj"]
+        for obj in heads:
             for t in obj.subtree:
-                loc = self.place_at.get(t.i)
+                loc = self.place_at.get(t.i) or self._unlisted_at(t)
                 if loc is not None and loc not in out and _object_part(t, obj) and \
                         all(o.value.name != loc.value.name for o in out):
                     out.append(loc)
         # "large areas of Syria and Iraq": one conquest told over countries, not two events
-        return [p for p in out if (p.value.geo_precision or 3) < 3]
+        out = [p for p in out if (p.value.geo_precision or 3) < 3]
+        if locative:  # coordinated names ("at A and B"), not one inside the other ("the Khar area of Bajaur")
+            roots = {self.doc[p.start:p.end].root.i for p in out}
+            out = [p for p in out if {c.i for c in self.doc[p.start:p.end].root.conjuncts} & roots]
+        return out if not locative or len(out) > 1 else []
+
+    def _unlisted_at(self, tok: Token) -> Located | None:
+        """A village the gazetteer lacks, named at `tok` (doc.spans["unlisted_places"]), in the
+        country of its sentence's places or the article's."""
+        span = next((u for u in self.unlisted if u.start <= tok.i < u.end), None)
+        if span is None:
+            return None
+        sent = tok.sent
+        country = next((p.value.country for p in self.places if sent.start <= p.start < sent.end),
+                       self.dominant_country)
+        if country is None:
+            return None
+        return Located(span.start, span.end, span.start_char, span.end_char, span.text,
+                       PlaceInfo(span.text, country, None, None, 1))
 
     # -- dates ------------------------------------------------------------------------
     def date_for(self, tokens: list[Token], sent: Span, paragraph: list[Span]) -> DateInfo | None:

@@ -120,6 +120,7 @@ class PlaceResolver:
         # is that place where the model calls it a person again ("the blitzkrieg on Goma")
         places = {s.text for s in found}
         found += [s for s in later if s.text in places and not s.root.dep_.startswith("nsubj")]
+        found += self._coordinated(doc, found)
         if self.matcher is not None:
             for _, start, end in self.matcher(doc):
                 span = doc[start:end]
@@ -153,6 +154,22 @@ class PlaceResolver:
         if whole is None:
             return span
         return whole if any(q > 0 for _, q in self.gazetteer.candidates(whole.text)) else span
+
+    def _coordinated(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """A name coordinated with a place is a place the model mislabelled ("strikes at Kirta
+        Wulgo and Sabon Tumbun" with the second a PERSON; "two towns - Namhsan and Mantong")."""
+        if not doc.has_annotation("DEP"):
+            return []
+        roots, out = {s.root.i for s in found}, []
+        names = [sp for ent in doc.ents if ent.label_ in self.mislabelled and ent.label_ != "DATE"
+                 and (sp := _trim(ent)) is not None and _name_like(sp) and sp.root.i not in roots]
+        for _ in range(3):  # "Kalehe, Minova and Sake": each conjunct hangs on the one before
+            new = [sp for sp in names if sp not in out and _conjuncts(sp.root) & roots]
+            out += [Span(doc, sp.start, sp.end, label="GPE") for sp in new]
+            roots |= {sp.root.i for sp in new}
+            if not new:
+                break
+        return out
 
     def _not_a_place(self, span: Span) -> bool:
         """Actor names (the actor ruler's entities, alias abbreviations) and nisbas."""
@@ -193,7 +210,7 @@ class PlaceResolver:
         out, unlisted = [], []
         for i, (span, place) in enumerate(zip(spans, places)):
             if place is None or self._weak_abroad(span, place, places[:i] + places[i + 1:]):
-                if self._unlisted(span):
+                if self._unlisted(span, spans, known_abroad=place is not None):
                     unlisted.append(Span(doc, span.start, span.end, label="GPE"))
                 continue
             if span.label_ in self.mislabelled | {"NORP"} and home and place.country_code not in home \
@@ -215,13 +232,15 @@ class PlaceResolver:
         self._relabel(doc, out)
         return doc
 
-    def _unlisted(self, span: Span) -> bool:
+    def _unlisted(self, span: Span, others: list[Span] = (), known_abroad: bool = False) -> bool:
         """A village the gazetteer lacks ("in Kolofata", "the town of Markoye"): a name the
-        model tags as a place in locative context, or the text calls a town or village, that
-        no gazetteer entry spells (GeoNames cities500 stops at 500 inhabitants)."""
-        return bool((span.label_ in self.labels and _locative(span) or _settlement_named(span))
+        model tags as a place in locative context, coordinated with another place, or that the
+        text calls a town or village, that no gazetteer entry spells (GeoNames cities500 stops
+        at 500 inhabitants) or that it knows only abroad (`known_abroad`, see _weak_abroad)."""
+        coordinated = bool(_conjuncts(span.root) & {o.root.i for o in others if o is not span})
+        return bool((span.label_ in self.labels and (_locative(span) or coordinated) or _settlement_named(span))
                     and _name_like(span) and span.text[:1].isupper()
-                    and not any(q > 0 for _, q in self.gazetteer.candidates(span.text))
+                    and (known_abroad or not any(q > 0 for _, q in self.gazetteer.candidates(span.text)))
                     and not self.gazetteer.country_code(span.text)
                     and not self.gazetteer.demonym(span.text))
 
@@ -340,6 +359,11 @@ def _area_after(span: Span, starts: dict[int, Span]) -> str | None:
     token = doc[i + 1]
     shaped = token.is_alpha or token.text.endswith(".")  # "OH", "Texas", "Ore.", "D.C."
     return token.text if shaped and token.text[:1].isupper() else None
+
+
+def _conjuncts(tok: Token) -> set[int]:
+    """Indices of the tokens `tok` is coordinated with (its head if a conjunct, its conjuncts)."""
+    return ({tok.head.i} if tok.dep_ == "conj" else set()) | {c.i for c in tok.children if c.dep_ == "conj"}
 
 
 def _settlement_named(span: Span) -> bool:
