@@ -111,3 +111,12 @@ def test_a_place_inside_another_is_one_event_not_two(events):
     evs = events("A suicide blast took place on July 30 during a party convention in the Khar area of Bajaur.",
                  published="2023-08-09")
     assert len([e for e in evs if e.sub_event_type == "Suicide bomb"]) == 1
+
+
+def test_strikes_split_by_place_share_the_side_a_retelling_named(events):
+    # invented: the first sentence names the air force; the second splits the strikes by village
+    evs = events("The Nigerian Air Force said its jets killed dozens of militants on Monday.\n\nAccording to a "
+                 "spokesman, the incident took place on Monday during massive simultaneous air strikes at Kirta "
+                 "Wulgo and Sabon Tumbun in Borno State.", published="2023-05-14")
+    strikes = [e for e in evs if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 2 and {e.actor1 for e in strikes} == {"Military Forces of Nigeria"}

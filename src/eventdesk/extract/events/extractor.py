@@ -103,6 +103,20 @@ def _civilian_victim(tokens, lex: EventLexicon) -> bool:
     return False
 
 
+def _shared_sides(events: list[Event]) -> list[Event]:
+    """Events one sentence splits by place ("strikes at A and B") have one perpetrator: one
+    that a retelling named lends it to a sibling that has none."""
+    for ev in events:
+        if ev.actor1 is not None or not ev.sources:
+            continue
+        start = ev.sources[0].start
+        named = {o.actor1 for o in events if o is not ev and o.actor1 and o.sub_event_type == ev.sub_event_type
+                 and o.date == ev.date and any(s.start == start for s in o.sources)}
+        if len(named) == 1:
+            ev.actor1 = named.pop()
+    return events
+
+
 def _unidentified_perpetrator(ev: Event) -> Event:
     """ACLED codes violence whose perpetrator the report does not know to "Unidentified Armed
     Group (X)", X the country where it happened (no country: no actor at all)."""
@@ -196,7 +210,8 @@ class _Extractor:
         events = _drop_summaries(events)
         if self.config.merge_within_document:
             events = fold_blasts_into_battles(merge_mentions(events), self.lex.battle_blasts)
-        events = name_unlisted_places([_unidentified_perpetrator(two_sides(ev)) for ev in events], self.sdoc)
+        events = name_unlisted_places([_unidentified_perpetrator(two_sides(ev)) for ev in _shared_sides(events)],
+                                      self.sdoc)
         if not self.config.keep_historical:
             events = [e for e in events if not e.historical]
         return events

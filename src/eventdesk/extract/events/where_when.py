@@ -191,16 +191,17 @@ class Context:
 
     def conjoined_places(self, tok: Token, locative: bool = False) -> list[Located]:
         """Places coordinated with the trigger's object ("taking Falluja and parts of Ramadi",
-        "seized two towns - Namhsan and Mantong"), and with `locative` in its at/in phrase
-        ("air strikes at Kirta Wulgo and Sabon Tumbun"); a village the gazetteer lacks counts by
-        name. ACLED codes one event per place; a locative phrase names several only in two."""
+        "seized two towns - Namhsan and Mantong"), and with `locative` also in its at/in/on
+        phrase ("air strikes at Kirta Wulgo and Sabon Tumbun"); a village the gazetteer lacks
+        counts by name. ACLED codes one event per place; with `locative` only two or more
+        coordinated places split the event."""
         out: list[Located] = []
         heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         if locative:
             # "carried out air strikes at A and B": the light verb may hold the phrase
             holders = [tok, tok.head] if tok.dep_ == "dobj" else [tok]
-            heads = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "on")
-                     for g in c.children if g.dep_ == "pobj"]
+            heads += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "on")
+                      for g in c.children if g.dep_ == "pobj"]
         for obj in heads:
             for t in obj.subtree:
                 loc = self.place_at.get(t.i) or self._unlisted_at(t)
