@@ -120,3 +120,29 @@ def test_strikes_split_by_place_share_the_side_a_retelling_named(events):
                  "Wulgo and Sabon Tumbun in Borno State.", published="2023-05-14")
     strikes = [e for e in evs if e.sub_event_type == "Air/drone strike"]
     assert len(strikes) == 2 and {e.actor1 for e in strikes} == {"Military Forces of Nigeria"}
+
+
+def test_a_nationality_on_the_tanks_that_shelled_names_that_state_not_the_articles_group(events):
+    # invented: Hamas is the article's armed group; the tanks are Israel's
+    evs = events("Hamas fighters said they fired rockets at Israel on Friday.\n\nIn a separate incident, Israeli "
+                 "tanks shelled the eastern outskirts of Khan Younis on Saturday, killing three people, medics said.",
+                 published="2024-09-21")
+    shelling = [e for e in evs if e.sub_event_type.startswith("Shelling") and e.fatalities == 3]
+    assert shelling and shelling[0].actor1 == "Military Forces of Israel"
+
+
+def test_a_war_that_has_killed_tens_of_thousands_is_a_tally_not_an_event(events):
+    # invented
+    for text in ("The war between the army and the RSF broke out in April 2023 and has killed tens of thousands.",
+                 "The insurgency killed thousands of people last year."):
+        assert not events(text, published="2024-06-06"), text
+    # a day ties violence to one occurrence
+    assert events("Violence in Kirkuk killed five people on Tuesday, police said.", published="2024-06-06")
+
+
+def test_this_weeks_storming_is_not_the_attack_of_2019_on_an_undated_page(undated):
+    # invented, no publication date: "on Friday" is this week's news, "In 2019" another occasion
+    evs = undated("Al-Shabaab militants stormed a hotel in the Somali capital on Friday evening, police said.\n\n"
+                  "In 2019, al-Shabaab fighters attacked a hotel in Kismayo, killing 26 people.")
+    kismayo = [e for e in evs if e.location == "Kismayo"]
+    assert kismayo and all("stormed" not in s.text for e in kismayo for s in e.sources)

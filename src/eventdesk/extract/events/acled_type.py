@@ -51,6 +51,8 @@ class TypingCues:
     deadly: frozenset
     harm: frozenset
     riot_weapons: frozenset
+    state_materiel: frozenset
+    conflict_nouns: frozenset
     state_modifiers: dict  # "military" -> "military", "police" -> "police" (registry kinds)
 
 
@@ -79,7 +81,8 @@ def typing_cues() -> TypingCues:
         violent_despite=_list("violent_despite"), aggregate=_list("aggregate_cues"),
         demonstrators=_list("demonstrator_words"), mob_actors=_list("mob_actors"), frames=_list("frame_nouns"),
         abstract=_list("abstract_targets"), deadly=_list("deadly_words"), harm=_list("harm_words"),
-        riot_weapons=_list("riot_weapons"),
+        riot_weapons=_list("riot_weapons"), state_materiel=_list("state_materiel"),
+        conflict_nouns=_list("conflict_nouns"),
         state_modifiers={str(w).lower(): kind for _, content in load_all("event_typing.yaml")
                          for kind, words in ((content or {}).get("state_force_modifiers") or {}).items()
                          for w in words or []})
@@ -311,6 +314,18 @@ def aggregate(main: Token, tokens: list[Token]) -> bool:
     around += [g for g in (main.head.head,) if main.dep_ == "pobj" and main.head.lower_ == "of"]
     around += [main.head] if main.dep_ in ("dobj", "nsubj", "nsubjpass") else []
     return bool(_keys(around) & cues.aggregate)
+
+
+def conflict_tally(main: Token) -> bool:
+    """'The war ... has killed tens of thousands', 'the insurgency killed thousands': the
+    subject of the violent verb is a whole conflict (event_typing.yaml conflict_nouns)."""
+    verb = main if main.pos_ in ("VERB", "AUX") else main.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "conj" and not subjects:  # "broke out in 2023 and has killed ...": the first verb's
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    nouns = typing_cues().conflict_nouns
+    return any(s.lemma_.lower() in nouns or " ".join(t.lower_ for t in s.subtree if t.dep_ in ("amod", "compound")
+                                                     or t.i == s.i) in nouns for s in subjects)
 
 
 def counted_summary(main: Token) -> bool:

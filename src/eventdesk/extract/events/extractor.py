@@ -362,6 +362,8 @@ class _Extractor:
         day_told = when is None and "weekday" in (undated_cue(sent, paragraph) or {})
         if acled_type.aggregate(main, m.tokens) and (when is None or when.precision != "day") and not day_told:
             return []  # "increased attacks", "numerous bombings": a series, not one occasion
+        if acled_type.conflict_tally(main) and (when is None or when.precision != "day") and not day_told:
+            return []  # "the war has killed tens of thousands": a tally over a conflict
         if main.tag_ == "NNS" and (when is None or when.precision == "year") and not day_told and not any(
                 c.dep_ == "nummod" for c in main.children):
             return []  # "carrying out attacks in Puntland": plural, no occasion of its own
@@ -506,7 +508,8 @@ def _demonym_forces(main) -> ActorInfo | None:
     # weapon or troops that act (never of a rebel or civilian subject: that is an actor's name)
     cues = acled_type.typing_cues()
     mods += [c for s in main.children if s.dep_ == "nsubj" and (
-        acled_type.weapon_of([s], cues) or cues.state_modifiers.get(s.lemma_.lower()) == "military")
+        acled_type.weapon_of([s], cues) or cues.state_modifiers.get(s.lemma_.lower()) == "military"
+        or s.lemma_.lower() in cues.state_materiel)
         for c in s.children if c.dep_ in ("amod", "compound")]
     mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "compound")]
     for c in mods:

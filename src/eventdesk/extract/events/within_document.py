@@ -61,6 +61,8 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
         if (target.historical != ev.historical and not soft) or (
                 target.date and ev.date and not _same_time(target, ev) and not soft):
             continue
+        if _this_week_and_long_ago(target, ev):
+            continue
         if not definite and _tolls_differ(target, ev):
             continue  # "a bombing in August 2023 killed four": its own toll, its own occasion
         if not definite and not (_same_scene(target, ev) or target.extra.get("generic") and not ev.extra.get("generic")
@@ -108,6 +110,17 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
     return False
 
 
+def _this_week_and_long_ago(a: Event, b: Event) -> bool:
+    """On a page without a date, a report told by its weekday ("stormed a hotel on Friday") is
+    this week's news; one the text dates only to a year or month ("In 2019, fighters
+    attacked a hotel") is another occasion."""
+    for x, y in ((a, b), (b, a)):
+        if not x.date and "weekday" in (x.extra.get("undated") or {}) and y.date \
+                and y.date_precision in ("year", "month") and not y.extra.get("soft_date"):
+            return True
+    return False
+
+
 def _finer(a: Event, b: Event) -> bool:
     """`a` places the event more precisely than `b`: a lower precision, or at region level a
     province against the whole country ("in Borno state" after "in Nigeria")."""
@@ -150,6 +163,8 @@ def _compatible(a: Event, b: Event, unknown_side: bool = False) -> bool:
         return False
     if not a.date and not b.date and ("undated" in a.extra) != ("undated" in b.extra):
         return False  # "today" and an unplaced "in October": two occasions
+    if _this_week_and_long_ago(a, b):
+        return False
     named = (a.location and a.location == b.location and (a.geo_precision or 3) < 3
              and not any(e.extra.get(k) for e in (a, b) for k in ("place_from_context", "vicinity")))
     if a.location and a.location == b.location and not named and (
