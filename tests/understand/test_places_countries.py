@@ -75,3 +75,20 @@ def test_a_name_used_once_as_a_settlement_is_that_place_where_the_model_errs(par
     doc = parsed(text)
     found = [s for s in doc.spans["places"] if s.text == "Goma"]
     assert found and all(s._.place.country_code == "CD" for s in found)
+
+
+@pytest.mark.parametrize("text,phrase,city", [
+    # invented
+    ("Militants stormed a hotel in the Somali capital on Friday.", "Somali capital", "Mogadishu"),
+    ("A blast hit a market in Afghanistan's capital on Monday.", "Afghanistan's capital", "Kabul"),
+])
+def test_a_countrys_capital_named_by_its_nationality_is_that_city(parsed, text, phrase, city):
+    doc = parsed(text)
+    found = {s.text: s._.place for s in doc.spans["places"]}
+    assert found[phrase].name == city and found[phrase].geo_precision == 1
+
+
+def test_names_coordinated_with_a_place_are_places_the_gazetteer_may_lack(parsed):
+    # invented: the model calls the second village a person
+    doc = parsed("Jets struck at Kirta Wulgo and Sabon Tumbun in Borno State on Monday.")
+    assert [s.text for s in doc.spans["unlisted_places"]] == ["Kirta Wulgo", "Sabon Tumbun"]

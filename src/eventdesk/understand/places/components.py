@@ -226,6 +226,8 @@ class PlaceResolver:
             span._.place = place
             out.append(span)
         out.extend(self._country_parts(doc, out))
+        capitals = self._capitals(doc, out)  # "the Somali capital" replaces its demonym "Somali"
+        out = [s for s in out if not any(c.start <= s.start and s.end <= c.end for c in capitals)] + capitals
         doc.spans["places"] = sorted(out, key=lambda x: x.start)
         # named settlements the gazetteer lacks: events take their name, not a place to rank
         doc.spans["unlisted_places"] = [u for u in unlisted if not any(u.start < o.end and o.start < u.end for o in out)]
@@ -274,6 +276,32 @@ class PlaceResolver:
         grown = doc.char_span(span.start_char - len(before) + m.start(), span.end_char,
                               label=span.label_, alignment_mode="expand")
         return (grown if grown is not None else span), part
+
+    def _capitals(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """"the Somali capital", "Afghanistan's capital": the capital city of that country
+        (GeoNames' seat of government), at town precision."""
+        out: list[Span] = []
+        taken = {i for s in found for i in range(s.start, s.end)}
+        for t in doc:
+            if t.lower_ != "capital" or t.pos_ != "NOUN":
+                continue
+            mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < t.i]
+            code = next((self._country_of(m) for m in mods if self._country_of(m)), None)
+            city = self.gazetteer.capital(code) if code else None
+            start = min(m.i for m in mods) if mods else t.i
+            if city is None or t.i in taken:
+                continue
+            span = Span(doc, start, t.i + 1, label="GPE")
+            span._.place = city
+            out.append(span)
+        return out
+
+    def _country_of(self, tok) -> str | None:
+        """The country a demonym or a country's name names ("Somali", "Afghanistan")."""
+        named = self.gazetteer.demonym(tok.text)
+        if named is not None:
+            return named.country_code
+        return self.gazetteer.country_code(tok.text) if tok.text[:1].isupper() else None
 
     def _country_parts(self, doc: Doc, found: list[Span]) -> list[Span]:
         """"the north-east of the country": the part of the last country named before it."""

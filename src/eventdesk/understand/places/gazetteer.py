@@ -155,6 +155,7 @@ class Gazetteer:
         self._states: dict[str, str] | None = None
         self._admin1: dict[tuple[str, str], list[int]] | None = None
         self._seen: dict[str, list[tuple[int, int]]] = {}
+        self._capitals: dict[str, int] | None = None
         self._bare: dict[str, list[tuple[str, str]]] | None = None
         self._code_of = {v.casefold(): k for k, v in index.country_names.items()}
 
@@ -186,6 +187,18 @@ class Gazetteer:
             # "Congo" names two countries: the document's other names decide, not this one
             idx = found[0] if len(found) == 1 else None
         return self.index.records[idx][2] if idx is not None else None
+
+    def capital(self, code: str) -> Place | None:
+        """The capital city of the country with ISO code `code` (the most populous seat of
+        government GeoNames lists for it), at town precision."""
+        if self._capitals is None:
+            best: dict[str, int] = {}
+            for idx, rec in enumerate(self.index.records):
+                if rec[6] == "capital" and rec[2] and (rec[2] not in best or rec[7] > self.index.records[best[rec[2]]][7]):
+                    best[rec[2]] = idx
+            self._capitals = best
+        idx = self._capitals.get(code)
+        return self.place(idx, 1) if idx is not None else None
 
     def demonym(self, text: str) -> Place | None:
         """The country a demonym names ("Iraqi", "Syrians"), or None."""
