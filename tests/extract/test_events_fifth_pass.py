@@ -146,3 +146,10 @@ def test_this_weeks_storming_is_not_the_attack_of_2019_on_an_undated_page(undate
                   "In 2019, al-Shabaab fighters attacked a hotel in Kismayo, killing 26 people.")
     kismayo = [e for e in evs if e.location == "Kismayo"]
     assert kismayo and all("stormed" not in s.text for e in kismayo for s in e.sources)
+
+
+def test_what_an_attack_did_is_part_of_it_not_a_development_of_its_own(events):
+    # invented: freeing detainees is what the storming did, not a release agreed
+    evs = events("In January 2022, militants stormed Ghwayran prison in Hasakah, freeing hundreds of detainees.",
+                 published="2022-02-01")
+    assert evs and not [e for e in evs if e.event_type == "Strategic developments"]

@@ -176,7 +176,7 @@ class _Extractor:
         for sent in self.sdoc.sents:
             mentions = [told for m in find_mentions(sent, self.lex, self.place_tokens)
                         if (told := self._told(m)) is not None]
-            mentions = _without_objects_of_others(mentions)
+            mentions = _without_details_of_violence(_without_objects_of_others(mentions))
             deaths = _death_tokens(sent, self.lex)
             new: list[Event] = []
             for m in mentions:
@@ -464,6 +464,15 @@ def _crowd_sides(event_type: str, a1: ActorInfo | None, a2: ActorInfo | None, wh
     met_by = next((a for a in (a1, a2) if a is not None and a.is_state), None)
     return crowd, (met_by if met_by is not None else a2 if a2 is not None and a2.name != crowd.name
                    and not a2.name.startswith(("Protesters", "Rioters")) else None)
+
+
+def _without_details_of_violence(mentions: list[Mention]) -> list[Mention]:
+    """A development told as what an attack did ("stormed the prison, freeing hundreds of
+    detainees", "overran the base, seizing weapons") is part of that event, not one of its own."""
+    violent = {t.i for m in mentions if m.event_type in acled_type.VIOLENT for t in m.tokens}
+    return [m for m in mentions if not (
+        m.event_type == "Strategic developments" and m.main.tag_ == "VBG"  # type: ignore[attr-defined]
+        and m.main.dep_ in ("advcl", "xcomp", "conj") and m.main.head.i in violent)]  # type: ignore[attr-defined]
 
 
 def _without_objects_of_others(mentions: list[Mention]) -> list[Mention]:
