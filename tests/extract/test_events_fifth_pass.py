@@ -153,3 +153,10 @@ def test_what_an_attack_did_is_part_of_it_not_a_development_of_its_own(events):
     evs = events("In January 2022, militants stormed Ghwayran prison in Hasakah, freeing hundreds of detainees.",
                  published="2022-02-01")
     assert evs and not [e for e in evs if e.event_type == "Strategic developments"]
+
+
+def test_a_military_campaign_against_rebels_is_a_battle_and_an_election_campaign_is_nothing(events):
+    # invented
+    evs = events("Last year, a Congolese military campaign was launched against the rebels.", published="2021-01-05")
+    assert [e.sub_event_type for e in evs] == ["Armed clash"]
+    assert not events("The election campaign was launched on Monday.", published="2021-01-05")
