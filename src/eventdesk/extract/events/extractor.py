@@ -5,15 +5,16 @@ pointing at the sentence that reports it.
     events = extract_events(document, EventConfig())   # document.analysis is the spaCy Doc
     EventStage().process_batch(documents)               # the pipeline stage ("events")
 
-Steps per sentence: triggers and their links (event_triggers), assertion (event_modality),
-roles (event_roles), place/date/historical (event_where_when), fatalities
-(event_fatalities); then per document: claims of responsibility carried to the event of
-the previous sentence, and mentions of one event merged into one Event with two sources.
+Steps per sentence: triggers and their links (triggers), which mentions tell an event of
+their own (mention_filters), assertion (modality), roles and the sides they leave open (roles,
+sides), type (acled_type), place/date/historical (where_when, places), fatalities
+(fatalities); then per document: claims of responsibility carried to the event of the
+previous sentence, and mentions of one event merged into one Event with several sources
+(within_document).
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -24,9 +25,13 @@ from eventdesk.extract.events.context import (ActorInfo, publication, read_actor
                                              read_places, undated_cue)
 from eventdesk.extract.events.fatalities import fatalities_of
 from eventdesk.extract.events.lexicon import TERRITORY, EventLexicon, load_lexicon
+from eventdesk.extract.events.mention_filters import (anaphoric, reports, retold, without_details_of_violence,
+                                                      without_objects_of_others)
 from eventdesk.extract.events.modality import asserted
 from eventdesk.extract.events.places import name_unlisted_places, named_by_of
 from eventdesk.extract.events.roles import ActorIndex, acled_names, claimant, own_men, roles, two_sides
+from eventdesk.extract.events.sides import (ATTACK_TYPES, crowd_sides, demonym_forces, holder, main_group,
+                                            shared_sides, state_operation, unidentified_perpetrator)
 from eventdesk.extract.events.triggers import Mention, find_mentions
 from eventdesk.extract.events.where_when import Context, country_place, duration_unit, period_until
 from eventdesk.extract.events.within_document import (_definite, _drop_summaries, _fold_retelling,
@@ -35,11 +40,9 @@ from eventdesk.merge.event_rules import unidentified
 from eventdesk.pipeline.base import Stage
 from eventdesk.record import Document, Event, Evidence
 
-ATTACK_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # "after three months of fighting", "years of sectarian fighting": a stretch this long is the
 # background of a war, not an event ACLED codes (it codes the occasions inside it)
 BACKGROUND_UNITS = {"month", "year"}
-ANAPHORIC_DETS = {"the", "this", "that"}
 # Paragraphs before a sentence whose time and place it may inherit. Calibrated on the seeds:
 # 1 gives new_event_f1 0.857 and historical 1.0, 2 or 3 give 0.824 and 0.967 (a background
 # date two paragraphs up leaks into later news); dev and clusters are the same for 1 to 3.
@@ -75,11 +78,6 @@ def _last_word_end(sent: Span) -> int:
     return words[-1].idx + len(words[-1]) if words else sent.start_char
 
 
-def _main_group(actors) -> ActorInfo | None:
-    counts = Counter(a.value for a in actors if not a.value.is_state and not a.value.is_civilian
-                     and a.value.inter is not None)
-    return counts.most_common(1)[0][0] if counts else None
-
 
 def _death_tokens(sent: Span, lex: EventLexicon) -> list:
     return [t for t in sent if t.lemma_.lower() in lex.death_words or t.lower_ in lex.death_words]
@@ -103,59 +101,9 @@ def _civilian_victim(tokens, lex: EventLexicon) -> bool:
     return False
 
 
-def _shared_sides(events: list[Event]) -> list[Event]:
-    """Events one sentence splits by place ("strikes at A and B") have one perpetrator: one
-    that a retelling named lends it to a sibling that has none."""
-    for ev in events:
-        if ev.actor1 is not None or not ev.sources:
-            continue
-        start = ev.sources[0].start
-        named = {o.actor1 for o in events if o is not ev and o.actor1 and o.sub_event_type == ev.sub_event_type
-                 and o.date == ev.date and any(s.start == start for s in o.sources)}
-        if len(named) == 1:
-            ev.actor1 = named.pop()
-    return events
 
 
-def _unidentified_perpetrator(ev: Event) -> Event:
-    """ACLED codes violence whose perpetrator the report does not know to "Unidentified Armed
-    Group (X)", X the country where it happened (no country: no actor at all)."""
-    # an air or drone strike is a state's (armed groups fly no aircraft): no guess of a group
-    if ev.actor1 is None and ev.country and ev.event_type in ATTACK_TYPES and "territory" not in ev.sub_event_type \
-            and ev.sub_event_type != "Air/drone strike":
-        from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
 
-        ev.actor1 = ActorRegistry.default().state_actor(ev.country, "unidentified").name
-    return ev
-
-
-def _reports(tok, lex: EventLexicon) -> bool:
-    """`tok` is in the subject of a reporting verb ("the Taliban government said")."""
-    for t in [tok, *tok.ancestors]:
-        if t.dep_ == "nsubj":
-            return t.head.lemma_.lower() in lex.reporting_verbs
-    return False
-
-
-def _anaphoric(m: Mention, date_tokens: set[int]) -> bool:
-    """'the attack' / 'it' in a claim sentence: a second mention of an event told before."""
-    a = m.main  # type: ignore[attr-defined]
-    return (a.pos_ in ("NOUN",) and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in a.children)
-            and not any(t.i in date_tokens for t in a.sent))
-
-
-def _retold(m: Mention, date_tokens: set[int], place_tokens: set[int]) -> bool:
-    """A demonstrative noun trigger with no date in its clause ("that fighting", "this
-    attack") points back at an event already told; the date of a speech verb around it
-    ("That fighting has diverted resources, the general told AP last week") is not its own."""
-    a = m.main  # type: ignore[attr-defined]
-    clause = a.head if a.dep_ in ("nsubj", "nsubjpass", "dobj") else a
-    if a.pos_ == "NOUN" and a.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in ("these", "those")
-                                                    for c in a.children):
-        return True  # "these massacres ... since they began on 1 March": the ones told above
-    return (a.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("that", "this", "these", "those")
-                                     for c in a.children)
-            and not any(t.i in date_tokens for t in clause.subtree))
 
 
 class _Extractor:
@@ -164,7 +112,7 @@ class _Extractor:
         self.sdoc: Doc = doc.analysis
         actors = read_actors(self.sdoc)
         self.actors = ActorIndex(actors, lex)
-        self.main_group = _main_group(actors) if config.main_actor_fallback else None
+        self.main_group = main_group(actors) if config.main_actor_fallback else None
         self.ctx = Context(self.sdoc, read_places(self.sdoc), read_dates(self.sdoc), actors,
                            publication(self.sdoc))
         self.date_tokens = set(self.ctx.date_at)
@@ -176,7 +124,7 @@ class _Extractor:
         for sent in self.sdoc.sents:
             mentions = [told for m in find_mentions(sent, self.lex, self.place_tokens)
                         if (told := self._told(m)) is not None]
-            mentions = _without_details_of_violence(_without_objects_of_others(mentions))
+            mentions = without_details_of_violence(without_objects_of_others(mentions))
             deaths = _death_tokens(sent, self.lex)
             new: list[Event] = []
             for m in mentions:
@@ -184,10 +132,10 @@ class _Extractor:
                     # "IS later claimed responsibility": actor1 of the previous sentence's event
                     self._credit(events, claimant(m.claim_tokens, self.actors), sent)
                     continue
-                if _anaphoric(m, self.date_tokens) and m.claim_tokens and events:
+                if anaphoric(m, self.date_tokens) and m.claim_tokens and events:
                     self._credit(events, claimant(m.claim_tokens, self.actors), sent)
                     continue
-                if events and _retold(m, self.date_tokens, self.place_tokens):
+                if events and retold(m, self.date_tokens, self.place_tokens):
                     continue  # "That fighting has diverted resources": an event told before
                 if m.weak_only and events and not any(t.i in self.date_tokens for t in sent):
                     # a bare "was killed" with no date of its own retells an event told before:
@@ -210,7 +158,7 @@ class _Extractor:
         events = _drop_summaries(events)
         if self.config.merge_within_document:
             events = fold_blasts_into_battles(merge_mentions(events), self.lex.battle_blasts)
-        events = name_unlisted_places([_unidentified_perpetrator(two_sides(ev)) for ev in _shared_sides(events)],
+        events = name_unlisted_places([unidentified_perpetrator(two_sides(ev)) for ev in shared_sides(events)],
                                       self.sdoc)
         if not self.config.keep_historical:
             events = [e for e in events if not e.historical]
@@ -262,12 +210,12 @@ class _Extractor:
         if a1 is None or a1.inter is None:
             return None
         if sub == "Non-state actor overtakes territory":
-            return None if a1.is_state else _holder(where)
+            return None if a1.is_state else holder(where)
         if sub != "Armed clash":
             return None
         if self.main_group is not None and self.main_group.name != a1.name:
             return self.main_group
-        return _holder(where) if not a1.is_state and not a1.is_civilian else None
+        return holder(where) if not a1.is_state and not a1.is_civilian else None
 
     def _home_ground(self, place, prec, sent: Span, actor: ActorInfo | None):
         """A place borrowed from another sentence in another country than the acting armed
@@ -293,7 +241,7 @@ class _Extractor:
         if m.claim_tokens:
             a1 = claimant(m.claim_tokens, self.actors) or a1
         if a1 is None and m.event_type in ("Battles", "Explosions/Remote violence"):
-            a1 = _demonym_forces(main)  # "an Israeli strike", "Russian shelling"
+            a1 = demonym_forces(main)  # "an Israeli strike", "Russian shelling"
         event_type, sub = m.event_type, m.sub_event_type
         when = self.ctx.date_for(m.tokens, sent, paragraph)
         own_date = any(t.i in self.date_tokens for tok in m.tokens if tok not in m.claim_tokens
@@ -333,7 +281,7 @@ class _Extractor:
             # a non-state actor named in the sentence and not its target, else the article's group
             # the source that reports the event ("..., the Taliban government said") told it
             tellers = {self.actors.by_token[t.i].value.name: self.actors.by_token[t.i].value for t in sent
-                       if t.i in self.actors.by_token and _reports(t, self.lex)}
+                       if t.i in self.actors.by_token and reports(t, self.lex)}
             reporters = set(tellers)
             if len(tellers) == 1 and own_men(m.tokens):
                 # "IS said its fighters killed 12 soldiers": the teller's own men did it
@@ -388,9 +336,9 @@ class _Extractor:
                 a2 = self.main_group
         where = [self._home_ground(place, prec, sent, a1) for place, prec in where]
         if a1 is None and event_type in ("Battles", "Explosions/Remote violence"):
-            a1 = _state_operation(main, where)  # "killed in military operations in Maguindanao"
+            a1 = state_operation(main, where)  # "killed in military operations in Maguindanao"
         if event_type in ("Protests", "Riots"):
-            a1, a2 = _crowd_sides(event_type, a1, a2, where, self.ctx.dominant_country)
+            a1, a2 = crowd_sides(event_type, a1, a2, where, self.ctx.dominant_country)
         if a2 is None:
             a2 = self._default_foe(sub, a1, where)
         out = []
@@ -450,96 +398,7 @@ class _Extractor:
         return out
 
 
-def _crowd_sides(event_type: str, a1: ActorInfo | None, a2: ActorInfo | None, where,
-                 fallback_country: str | None) -> tuple[ActorInfo | None, ActorInfo | None]:
-    """ACLED names the crowd actor1 of Protests ("Protesters (X)") and Riots ("Rioters (X)"),
-    X the event's country, and the force that met it actor2 (police who dispersed a march)."""
-    country = next((p.country for p, _ in where if p is not None and p.country), None) or fallback_country
-    if country is None:
-        return a1, a2
-    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
 
-    ref = ActorRegistry.default().state_actor(country, "protesters" if event_type == "Protests" else "rioters")
-    crowd = ActorInfo(ref.name, ref.inter, ref.country, ref.id)
-    met_by = next((a for a in (a1, a2) if a is not None and a.is_state), None)
-    return crowd, (met_by if met_by is not None else a2 if a2 is not None and a2.name != crowd.name
-                   and not a2.name.startswith(("Protesters", "Rioters")) else None)
-
-
-def _without_details_of_violence(mentions: list[Mention]) -> list[Mention]:
-    """A development told as what an attack did ("stormed the prison, freeing hundreds of
-    detainees", "overran the base, seizing weapons") is part of that event, not one of its own."""
-    violent = {t.i for m in mentions if m.event_type in acled_type.VIOLENT for t in m.tokens}
-    return [m for m in mentions if not (
-        m.event_type == "Strategic developments" and m.main.tag_ == "VBG"  # type: ignore[attr-defined]
-        and m.main.dep_ in ("advcl", "xcomp", "conj") and m.main.head.i in violent)]  # type: ignore[attr-defined]
-
-
-def _without_objects_of_others(mentions: list[Mention]) -> list[Mention]:
-    """An occurrence noun that is the object of another mention's verb ("broke the siege",
-    "repelled the attack", "ended the occupation") is what that event acted on, told by it."""
-    verbs = {t.i for m in mentions for t in m.tokens if t.pos_ == "VERB"}
-    return [m for m in mentions if not (m.main.pos_ == "NOUN" and m.main.dep_ == "dobj"  # type: ignore[attr-defined]
-                                        and m.main.head.i in verbs  # type: ignore[attr-defined]
-                                        and m.main.head.i not in {t.i for t in m.tokens})]  # type: ignore[attr-defined]
-
-
-def _state_operation(main, where) -> ActorInfo | None:
-    """'killed in military operations', 'an army offensive', 'a police raid': the state's
-    forces of the event's country (ACLED names them when the report says only whose kind of
-    force acted). The modifiers are data (event_typing.yaml state_force_modifiers)."""
-    country = next((p.country for p, _ in where if p is not None and p.country), None)
-    if country is None:
-        return None
-    nouns = [main, *[g for c in main.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by")
-                     for g in c.children if g.dep_ == "pobj"]]
-    kinds = acled_type.typing_cues().state_modifiers
-    for noun in nouns:
-        for c in noun.children:
-            kind = kinds.get(c.lemma_.lower()) if c.dep_ in ("amod", "compound") else None
-            if kind:
-                from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
-
-                ref = ActorRegistry.default().state_actor(country, kind)
-                return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
-    return None
-
-
-def _demonym_forces(main) -> ActorInfo | None:
-    """The state forces a nationality adjective on the trigger names ("an Israeli strike",
-    "US drone strikes"): ACLED codes a state's strike to its military forces."""
-    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
-
-    registry = ActorRegistry.default()
-    # the modifier may hang on the trigger or on a compound of it ("US" on "drone" in "US drone strikes")
-    mods = [c for c in main.children if c.dep_ in ("amod", "compound")]
-    # "Russian missiles struck ...", "Turkish troops shelled ...": the nationality of the
-    # weapon or troops that act (never of a rebel or civilian subject: that is an actor's name)
-    cues = acled_type.typing_cues()
-    mods += [c for s in main.children if s.dep_ == "nsubj" and (
-        acled_type.weapon_of([s], cues) or cues.state_modifiers.get(s.lemma_.lower()) == "military"
-        or s.lemma_.lower() in cues.state_materiel)
-        for c in s.children if c.dep_ in ("amod", "compound")]
-    mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "compound")]
-    for c in mods:
-        if c.ent_type_ in ("NORP", "GPE", "ORG"):  # the small model tags "US" as ORG
-            country = registry.canonical_country(c.text)
-            if country:
-                ref = registry.state_actor(country, "military")
-                return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
-    return None
-
-
-def _holder(where) -> ActorInfo | None:
-    """The state forces of the country of the first place: who held ground an armed group took
-    ("IS seized Mosul": Military Forces of Iraq), the ACLED default when the text names no one."""
-    country = next((p.country for p, _ in where if p is not None and p.country), None)
-    if country is None:
-        return None
-    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
-
-    ref = ActorRegistry.default().state_actor(country, "military")
-    return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
 
 
 def _named_in(place, sent: Span, ctx) -> bool:

@@ -1,0 +1,120 @@
+"""Who acted and who was acted upon when the roles of a sentence leave a side open: the
+article's main armed group, the state forces a nationality or a kind of force names, the
+holder of ground taken, the crowd of a protest, ACLED's unidentified perpetrator, and the side
+shared by events one sentence splits by place."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from eventdesk.extract.events import acled_type
+from eventdesk.extract.events.context import ActorInfo
+from eventdesk.record import Event
+
+ATTACK_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def main_group(actors) -> ActorInfo | None:
+    counts = Counter(a.value for a in actors if not a.value.is_state and not a.value.is_civilian
+                     and a.value.inter is not None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def shared_sides(events: list[Event]) -> list[Event]:
+    """Events one sentence splits by place ("strikes at A and B") have one perpetrator: one
+    that a retelling named lends it to a sibling that has none."""
+    for ev in events:
+        if ev.actor1 is not None or not ev.sources:
+            continue
+        start = ev.sources[0].start
+        named = {o.actor1 for o in events if o is not ev and o.actor1 and o.sub_event_type == ev.sub_event_type
+                 and o.date == ev.date and any(s.start == start for s in o.sources)}
+        if len(named) == 1:
+            ev.actor1 = named.pop()
+    return events
+
+
+def unidentified_perpetrator(ev: Event) -> Event:
+    """ACLED codes violence whose perpetrator the report does not know to "Unidentified Armed
+    Group (X)", X the country where it happened (no country: no actor at all)."""
+    # an air or drone strike is a state's (armed groups fly no aircraft): no guess of a group
+    if ev.actor1 is None and ev.country and ev.event_type in ATTACK_TYPES and "territory" not in ev.sub_event_type \
+            and ev.sub_event_type != "Air/drone strike":
+        from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+        ev.actor1 = ActorRegistry.default().state_actor(ev.country, "unidentified").name
+    return ev
+
+
+def crowd_sides(event_type: str, a1: ActorInfo | None, a2: ActorInfo | None, where,
+                 fallback_country: str | None) -> tuple[ActorInfo | None, ActorInfo | None]:
+    """ACLED names the crowd actor1 of Protests ("Protesters (X)") and Riots ("Rioters (X)"),
+    X the event's country, and the force that met it actor2 (police who dispersed a march)."""
+    country = next((p.country for p, _ in where if p is not None and p.country), None) or fallback_country
+    if country is None:
+        return a1, a2
+    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+    ref = ActorRegistry.default().state_actor(country, "protesters" if event_type == "Protests" else "rioters")
+    crowd = ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+    met_by = next((a for a in (a1, a2) if a is not None and a.is_state), None)
+    return crowd, (met_by if met_by is not None else a2 if a2 is not None and a2.name != crowd.name
+                   and not a2.name.startswith(("Protesters", "Rioters")) else None)
+
+
+def state_operation(main, where) -> ActorInfo | None:
+    """'killed in military operations', 'an army offensive', 'a police raid': the state's
+    forces of the event's country (ACLED names them when the report says only whose kind of
+    force acted). The modifiers are data (event_typing.yaml state_force_modifiers)."""
+    country = next((p.country for p, _ in where if p is not None and p.country), None)
+    if country is None:
+        return None
+    nouns = [main, *[g for c in main.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by")
+                     for g in c.children if g.dep_ == "pobj"]]
+    kinds = acled_type.typing_cues().state_modifiers
+    for noun in nouns:
+        for c in noun.children:
+            kind = kinds.get(c.lemma_.lower()) if c.dep_ in ("amod", "compound") else None
+            if kind:
+                from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+                ref = ActorRegistry.default().state_actor(country, kind)
+                return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+    return None
+
+
+def demonym_forces(main) -> ActorInfo | None:
+    """The state forces a nationality adjective on the trigger names ("an Israeli strike",
+    "US drone strikes"): ACLED codes a state's strike to its military forces."""
+    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+    registry = ActorRegistry.default()
+    # the modifier may hang on the trigger or on a compound of it ("US" on "drone" in "US drone strikes")
+    mods = [c for c in main.children if c.dep_ in ("amod", "compound")]
+    # "Russian missiles struck ...", "Turkish troops shelled ...": the nationality of the
+    # weapon or troops that act (never of a rebel or civilian subject: that is an actor's name)
+    cues = acled_type.typing_cues()
+    mods += [c for s in main.children if s.dep_ == "nsubj" and (
+        acled_type.weapon_of([s], cues) or cues.state_modifiers.get(s.lemma_.lower()) == "military"
+        or s.lemma_.lower() in cues.state_materiel)
+        for c in s.children if c.dep_ in ("amod", "compound")]
+    mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "compound")]
+    for c in mods:
+        if c.ent_type_ in ("NORP", "GPE", "ORG"):  # the small model tags "US" as ORG
+            country = registry.canonical_country(c.text)
+            if country:
+                ref = registry.state_actor(country, "military")
+                return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+    return None
+
+
+def holder(where) -> ActorInfo | None:
+    """The state forces of the country of the first place: who held ground an armed group took
+    ("IS seized Mosul": Military Forces of Iraq), the ACLED default when the text names no one."""
+    country = next((p.country for p, _ in where if p is not None and p.country), None)
+    if country is None:
+        return None
+    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+    ref = ActorRegistry.default().state_actor(country, "military")
+    return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
