@@ -160,3 +160,11 @@ def test_a_military_campaign_against_rebels_is_a_battle_and_an_election_campaign
     evs = events("Last year, a Congolese military campaign was launched against the rebels.", published="2021-01-05")
     assert [e.sub_event_type for e in evs] == ["Armed clash"]
     assert not events("The election campaign was launched on Monday.", published="2021-01-05")
+
+
+def test_last_year_told_in_january_is_background_and_this_year_is_not(events):
+    # invented, published on 5 January 2021
+    evs = events("Last year, a Congolese military campaign was launched against the rebels.", published="2021-01-05")
+    assert evs and evs[0].historical
+    evs = events("This year, a Congolese military campaign was launched against the rebels.", published="2021-01-05")
+    assert evs and not evs[0].historical

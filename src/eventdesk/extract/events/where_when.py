@@ -287,6 +287,9 @@ class Context:
         end = when.end if when.precision == "week" and when.end else _period_end(when.iso, when.precision)
         if end is None:
             return False
+        if when.precision == "year" and when.start is not None and end < now.start:
+            # "last year" told in January: a whole past year lies, on average, half a year back
+            end = when.start + (end - when.start) / 2
         return (now.start - end).days > HISTORICAL_DAYS
 
 
