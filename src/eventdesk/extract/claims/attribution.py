@@ -278,8 +278,16 @@ class Attributor:
         first = next((t for t in sent if not t.is_space), None)
         if first is not None and first.text[:1] in _QUOTES:
             return True
-        text = sent.doc.text  # the parser may leave the opening mark on the line before
-        before = text[text.rfind("\n", 0, sent.start_char) + 1:sent.start_char].strip()
+        # the parser may leave the opening mark on the line before: the line's text up to the
+        # sentence, read token by token (Doc.text would join the whole document each time)
+        doc, parts = sent.doc, []
+        for i in range(sent.start - 1, -1, -1):
+            piece = doc[i].text_with_ws
+            if "\n" in piece:
+                parts.append(piece[piece.rfind("\n") + 1:])
+                break
+            parts.append(piece)
+        before = "".join(reversed(parts)).strip()
         return bool(before) and all(ch in _QUOTES for ch in before)
 
     def _hedge(self, sent: Span) -> str | None:

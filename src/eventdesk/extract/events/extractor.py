@@ -64,9 +64,10 @@ def _paragraphs(doc: Doc, lookback: int = LOOKBACK_PARAGRAPHS) -> dict[int, list
     those of the `lookback` paragraphs before: journalists set time and place once and go on,
     quotes and reactions in between."""
     out, current, earlier = {}, [], []
+    text = doc.text  # built once: Doc.text joins every token
     for sent in doc.sents:
         # a sentence's trailing line break is its own space token: look from its last word
-        if current and "\n" in doc.text[_last_word_end(current[-1]):sent.start_char + 1]:
+        if current and "\n" in text[_last_word_end(current[-1]):sent.start_char + 1]:
             earlier, current = (earlier + [current])[-lookback:], []
         out[sent.start] = [s for para in earlier for s in para] + current
         current.append(sent)

@@ -57,6 +57,7 @@ class Context:
     def __init__(self, doc: Doc, places: list[Located], dates: list[Located], actors: list[Located],
                  publication: DateInfo | None) -> None:
         self.doc = doc
+        self.text = doc.text  # built once: Doc.text joins every token
         # a place inside an actor's name ("Iraqi forces", "IS") or a nationality modifier of a
         # thing ("a U.S. base", "a Turkish tank", "US air strikes") is not where it happened
         places = clean_places(places, actors)
@@ -161,7 +162,7 @@ class Context:
 
     def _line_places(self, sent: Span) -> list[Located]:
         """Precise places of the other sentences of the sentence's own body line (paragraph)."""
-        text = self.doc.text
+        text = self.text
         lo = text.rfind("\n", 0, sent.start_char) + 1
         hi = text.find("\n", sent.end_char - 1)
         hi = len(text) if hi < 0 else hi
@@ -172,7 +173,7 @@ class Context:
         """A lead sentence that takes "the last town" or "a prison" without naming it: news
         style names it in the next paragraph ("The fall of Hajin ..."). The first precise place
         of the second body line, when `sent` is in the first."""
-        text = self.doc.text
+        text = self.text
         first_end = text.find("\n", text.find(text.strip()[:1]) if text.strip() else 0)
         if first_end < 0 or sent.start_char > first_end:
             return None
@@ -183,7 +184,7 @@ class Context:
 
     def _same_line(self, a: Span, b: Span) -> bool:
         lo, hi = min(a.end_char, b.start_char), max(a.end_char, b.start_char)
-        return "\n" not in self.doc.text[lo:hi]
+        return "\n" not in self.text[lo:hi]
 
     @staticmethod
     def _with_precision(loc: Located, prec: int) -> tuple[PlaceInfo, int]:

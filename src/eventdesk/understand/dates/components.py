@@ -158,8 +158,9 @@ class DatesComponent:
         text gave before it, in its paragraph or the one before ("On 27 November, rebels
         burst out ...\nOver the next week, rebels took Hama"); a date further back may
         belong to another story."""
+        text = doc.text
         before = [k for k in kept if k.end <= span.start and k._.date is not None
-                  and doc.text.count("\n", k.end_char, span.start_char) <= 1]
+                  and text.count("\n", k.end_char, span.start_char) <= 1]
         if not before:
             return None
         return self.resolver.after(before[-1]._.date, self.resolver.sequel_of(span.text))

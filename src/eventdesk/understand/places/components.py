@@ -99,14 +99,14 @@ class PlaceResolver:
         self.countries.add("COUNTRY", list(nlp.tokenizer.pipe(sorted(forms))))
 
     # -- candidate spans ----------------------------------------------------------------
-    def _candidates(self, doc: Doc) -> list[Span]:
+    def _candidates(self, doc: Doc, text: str) -> list[Span]:
         found: list[Span] = []
         later: list[Span] = []
         for ent in doc.ents:
             span = _trim(ent)
             if span is None:
                 continue
-            span = self._whole_word(span)
+            span = self._whole_word(span, text)
             if ent.label_ in self.labels:
                 found.append(span)
             elif ent.label_ == "NORP" and self.demonyms and self.gazetteer.demonym(span.text) is not None:
@@ -137,10 +137,10 @@ class PlaceResolver:
                 found.append(span)
         return [s for s in filter_spans(found) if not self._not_a_place(s)]
 
-    def _whole_word(self, span: Span) -> Span:
+    def _whole_word(self, span: Span, text: str) -> Span:
         """The model's entity cut inside a hyphenated name ("Mazar" of "Mazar-i-Sharif"): the
         whole word when the gazetteer knows it by that name."""
-        doc, text = span.doc, span.doc.text
+        doc = span.doc  # `text` is doc.text, built once per document (Doc.text joins every token)
         start, end = span.start_char, span.end_char
         while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "-"):
             start -= 1
@@ -193,7 +193,8 @@ class PlaceResolver:
         return bool(self._aliases and self._aliases.candidates(text))
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [s for s in self._candidates(doc)
+        text = doc.text
+        spans = [s for s in self._candidates(doc, text)
                  if not _is_outlet(s) and s.text.lower() not in self.generic]
         names, prefer, countries = [], [], []
         for span in spans:
@@ -216,7 +217,7 @@ class PlaceResolver:
             if span.label_ in self.mislabelled | {"NORP"} and home and place.country_code not in home \
                     and self.gazetteer.demonym(span.text) is None:
                 continue  # "in Mayadeen" as DATE: a town of the article's countries or nothing
-            span, place = self._part(span, place)
+            span, place = self._part(span, place, text)
             if place.geo_precision == 1 and _near(span):
                 place = replace(place, geo_precision=2)
             # a name the model called a nationality ("in Kidal" as NORP) that is no demonym is a place
@@ -262,12 +263,12 @@ class PlaceResolver:
         quality = self.gazetteer.match_quality(span.text, place)
         return quality is not None and quality < 2
 
-    def _part(self, span: Span, place: Place) -> tuple[Span, Place]:
+    def _part(self, span: Span, place: Place, text: str) -> tuple[Span, Place]:
         """"eastern Syria", "the north-east of Iraq": the span grows over the compass words."""
         if place.kind not in place_parts.PART_KINDS:
             return span, place
         doc = span.doc
-        before = doc.text[max(0, span.start_char - 40):span.start_char]
+        before = text[max(0, span.start_char - 40):span.start_char]
         m = place_parts.ADJECTIVE.search(before) or place_parts.OF_PHRASE.search(before)
         direction = place_parts.direction_of(m[1]) if m else None
         part = place_parts.part_of(self.gazetteer, place, direction) if direction else None
