@@ -30,7 +30,7 @@ from eventdesk.extract.events.mention_filters import (anaphoric, reports, retold
 from eventdesk.extract.events.modality import asserted
 from eventdesk.extract.events.places import name_unlisted_places, named_by_of
 from eventdesk.extract.events.roles import ActorIndex, acled_names, claimant, own_men, roles, two_sides
-from eventdesk.extract.events.sides import (ATTACK_TYPES, crowd_sides, demonym_forces, holder, main_group,
+from eventdesk.extract.events.sides import (crowd_sides, demonym_forces, holder, main_group,
                                             shared_sides, state_operation, unidentified_perpetrator)
 from eventdesk.extract.events.triggers import Mention, find_mentions
 from eventdesk.extract.events.where_when import Context, country_place, duration_unit, period_until
@@ -276,7 +276,7 @@ class _Extractor:
             where = [(p.value, p.value.geo_precision) for p in places]
         low, high = fatalities_of(deaths, self.lex)
         fallback, reporters = False, set()
-        if a1 is None and event_type in ATTACK_TYPES and sub != TERRITORY:
+        if a1 is None and event_type in acled_type.VIOLENT and sub != TERRITORY:
             targets = {self.actors.actor_in(c) for t in m.tokens for c in t.children
                        if c.dep_ in ("dobj", "nsubjpass", "prep")}
             # a non-state actor named in the sentence and not its target, else the article's group
@@ -287,7 +287,7 @@ class _Extractor:
             if len(tellers) == 1 and own_men(m.tokens):
                 # "IS said its fighters killed 12 soldiers": the teller's own men did it
                 a1 = next(iter(tellers.values()))
-        if a1 is None and event_type in ATTACK_TYPES and sub != TERRITORY and self.main_group is not None:
+        if a1 is None and event_type in acled_type.VIOLENT and sub != TERRITORY and self.main_group is not None:
             here = [self.actors.by_token[t.i].value for t in sent if t.i in self.actors.by_token]
             here = [a for a in here if not a.is_state and not a.is_civilian and a.inter is not None
                     and a not in targets and a != a2 and a.name not in reporters]
@@ -308,7 +308,8 @@ class _Extractor:
         if event_type in ("Battles",) and sub == "Armed clash" and _civilian_victim(m.tokens, self.lex):
             event_type, sub, generic = "Violence against civilians", "Attack", False
         # on an undated page "on Saturday" resolves to nothing, yet it tells one occasion
-        day_told = when is None and "weekday" in (undated_cue(sent, paragraph) or {})
+        cue = undated_cue(sent, paragraph) if when is None else None  # also kept on the event (merge)
+        day_told = "weekday" in (cue or {})
         if acled_type.aggregate(main, m.tokens) and (when is None or when.precision != "day") and not day_told:
             return []  # "increased attacks", "numerous bombings": a series, not one occasion
         if acled_type.conflict_tally(main) and (when is None or when.precision != "day") and not day_told:
@@ -382,7 +383,7 @@ class _Extractor:
                 ev.extra["summary"] = True  # "overran three provincial capitals" (see _drop_summaries)
             if generic:
                 ev.extra["generic"] = True  # a later, fuller mention of it may set the type
-            if when is None and (cue := undated_cue(sent, paragraph)) is not None:
+            if cue is not None:
                 ev.extra["undated"] = cue  # may join the one dated report it agrees with (merge)
             pub = self.ctx.publication
             if pub is not None and pub.precision == "day" and not self.document.meta.get("published_estimated"):
@@ -391,8 +392,7 @@ class _Extractor:
                 ev.extra["period"] = period  # "four days of fighting": not the day it ended
             if vicinity:
                 ev.extra["vicinity"] = True  # villages around a town: two such captures are two events
-            if place is not None and not any(p.value.name == place.name for p in self.ctx.places
-                                             if sent.start <= p.start < sent.end) \
+            if place is not None and not _named_in(place, sent, self.ctx) \
                     and not any(u.text == place.name for u in self.ctx.unlisted if sent.start <= u.start < sent.end):
                 ev.extra["place_from_context"] = True
             out.append(ev)

@@ -11,8 +11,6 @@ from eventdesk.extract.events import acled_type
 from eventdesk.extract.events.context import ActorInfo
 from eventdesk.record import Event
 
-ATTACK_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-
 
 def main_group(actors) -> ActorInfo | None:
     counts = Counter(a.value for a in actors if not a.value.is_state and not a.value.is_civilian
@@ -38,7 +36,7 @@ def unidentified_perpetrator(ev: Event) -> Event:
     """ACLED codes violence whose perpetrator the report does not know to "Unidentified Armed
     Group (X)", X the country where it happened (no country: no actor at all)."""
     # an air or drone strike is a state's (armed groups fly no aircraft): no guess of a group
-    if ev.actor1 is None and ev.country and ev.event_type in ATTACK_TYPES and "territory" not in ev.sub_event_type \
+    if ev.actor1 is None and ev.country and ev.event_type in acled_type.VIOLENT and "territory" not in ev.sub_event_type \
             and ev.sub_event_type != "Air/drone strike":
         from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
 

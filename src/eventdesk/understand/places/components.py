@@ -160,16 +160,12 @@ class PlaceResolver:
         Wulgo and Sabon Tumbun" with the second a PERSON; "two towns - Namhsan and Mantong")."""
         if not doc.has_annotation("DEP"):
             return []
-        roots, out = {s.root.i for s in found}, []
+        roots = {s.root.i for s in found}
         names = [sp for ent in doc.ents if ent.label_ in self.mislabelled and ent.label_ != "DATE"
                  and (sp := _trim(ent)) is not None and _name_like(sp) and sp.root.i not in roots]
-        for _ in range(3):  # "Kalehe, Minova and Sake": each conjunct hangs on the one before
-            new = [sp for sp in names if sp not in out and _conjuncts(sp.root) & roots]
-            out += [Span(doc, sp.start, sp.end, label="GPE") for sp in new]
-            roots |= {sp.root.i for sp in new}
-            if not new:
-                break
-        return out
+        # Token.conjuncts is the whole chain ("Kalehe, Minova and Sake"), not just the neighbour
+        return [Span(doc, sp.start, sp.end, label="GPE") for sp in names
+                if {c.i for c in sp.root.conjuncts} & roots]
 
     def _not_a_place(self, span: Span) -> bool:
         """Actor names (the actor ruler's entities, alias abbreviations) and nisbas."""
@@ -240,7 +236,7 @@ class PlaceResolver:
         model tags as a place in locative context, coordinated with another place, or that the
         text calls a town or village, that no gazetteer entry spells (GeoNames cities500 stops
         at 500 inhabitants) or that it knows only abroad (`known_abroad`, see _weak_abroad)."""
-        coordinated = bool(_conjuncts(span.root) & {o.root.i for o in others if o is not span})
+        coordinated = bool({c.i for c in span.root.conjuncts} & {o.root.i for o in others if o is not span})
         return bool((span.label_ in self.labels and (_locative(span) or coordinated) or _settlement_named(span))
                     and _name_like(span) and span.text[:1].isupper()
                     and (known_abroad or not any(q > 0 for _, q in self.gazetteer.candidates(span.text)))
@@ -287,7 +283,7 @@ class PlaceResolver:
             if t.lower_ != "capital" or t.pos_ != "NOUN":
                 continue
             mods = [c for c in t.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < t.i]
-            code = next((self._country_of(m) for m in mods if self._country_of(m)), None)
+            code = next(filter(None, map(self._country_of, mods)), None)
             city = self.gazetteer.capital(code) if code else None
             start = min(m.i for m in mods) if mods else t.i
             if city is None or t.i in taken:
@@ -388,11 +384,6 @@ def _area_after(span: Span, starts: dict[int, Span]) -> str | None:
     token = doc[i + 1]
     shaped = token.is_alpha or token.text.endswith(".")  # "OH", "Texas", "Ore.", "D.C."
     return token.text if shaped and token.text[:1].isupper() else None
-
-
-def _conjuncts(tok: Token) -> set[int]:
-    """Indices of the tokens `tok` is coordinated with (its head if a conjunct, its conjuncts)."""
-    return ({tok.head.i} if tok.dep_ == "conj" else set()) | {c.i for c in tok.children if c.dep_ == "conj"}
 
 
 def _settlement_named(span: Span) -> bool:
