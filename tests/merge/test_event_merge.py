@@ -382,3 +382,19 @@ def test_two_reports_at_one_unlisted_village_merge_by_name_and_two_villages_stay
     other = dict(village, location="Mora")
     assert events_compatible(ev("d-1", place=village), ev("d-2", place=village))
     assert not events_compatible(ev("d-1", place=village), ev("d-2", place=other))
+
+
+def test_a_year_estimated_from_an_undated_page_neither_joins_nor_blocks():
+    raid = ev("d-1", dead=2)
+    raid.id = "e-raid"
+    merger = no_registry()
+    # the page names no date; its text's latest year (2021) is only a guess at the raid's year
+    guessed = _undated(weekday=6)
+    guessed.date, guessed.date_precision = "2021", "year"
+    guessed.extra.update(date_estimated=True, soft_date=True)
+    assert merger.best_match([raid], guessed) is raid  # as undated: the weekday corroborates
+    assert "U|c:syria" in candidate_keys(guessed)
+    merged = combine(raid, guessed)
+    assert merged.date == "2022-12-11" and "date_estimated" not in merged.extra
+    other_guess = ev("d-5", date="2022", prec="year", extra={"date_estimated": True})
+    assert not events_compatible(ev("d-6", date="2022", prec="year"), other_guess)

@@ -70,6 +70,15 @@ def field_of(rec: Any, name: str, default: Any = None) -> Any:
     return getattr(rec, name, default)
 
 
+def stated_date(rec: Any) -> tuple[str | None, str | None]:
+    """(date, precision) as the reports tell it: a year estimated from an undated page
+    (`extra["date_estimated"]`) says nothing about which occurrence a report tells, so for
+    merging such an event is undated."""
+    if (field_of(rec, "extra") or {}).get("date_estimated"):
+        return None, None
+    return field_of(rec, "date"), field_of(rec, "date_precision")
+
+
 # ---------------------------------------------------------------------------------------
 # knowledge tables
 
@@ -175,8 +184,8 @@ def _after_report(interval: tuple, other: Any, config: MergeConfig) -> bool:
 
 
 def dates_compatible(a: Any, b: Any, config: MergeConfig) -> bool:
-    ia = date_interval(field_of(a, "date"), field_of(a, "date_precision"), config)
-    ib = date_interval(field_of(b, "date"), field_of(b, "date_precision"), config)
+    ia = date_interval(*stated_date(a), config)
+    ib = date_interval(*stated_date(b), config)
     if ia is None or ib is None:
         return False
     if (ia[2] == "year") != (ib[2] == "year"):
@@ -388,9 +397,9 @@ def undated_agrees(existing: Any, new: Any, registry: Any = None, config: MergeC
     The extractor marks such reports with `extra["undated"] = {"weekday": n}` or {}."""
     config = config or MergeConfig()
     cue = (field_of(new, "extra") or {}).get("undated")
-    if field_of(new, "date") or cue is None or field_of(existing, "historical"):
+    if stated_date(new)[0] or cue is None or field_of(existing, "historical"):
         return False
-    iv = date_interval(field_of(existing, "date"), field_of(existing, "date_precision"), config)
+    iv = date_interval(*stated_date(existing), config)
     a1, b1 = field_of(existing, "actor1"), field_of(new, "actor1")
     if iv is None or iv[2] != "day":
         return False
@@ -435,7 +444,7 @@ def candidate_keys(event: Any, config: MergeConfig | None = None) -> list[str]:
     no place: no keys.
     """
     config = config or MergeConfig()
-    iv = date_interval(field_of(event, "date"), field_of(event, "date_precision"), config)
+    iv = date_interval(*stated_date(event), config)
     if iv is None:
         # an undated report looks up the day-dated events of its place (see undated_agrees)
         return [f"U|{p}" for p in _place_keys(event, config)] if (field_of(event, "extra") or {}).get(

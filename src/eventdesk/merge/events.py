@@ -22,6 +22,7 @@ from eventdesk.merge.event_rules import (
     MergeConfig,
     candidate_keys,
     date_interval,
+    stated_date,
     decided_first_pairs,
     reported_sub_types,
     events_compatible,
@@ -107,6 +108,8 @@ def combine(existing: Event, new: Event) -> Event:
     out.date, out.date_precision = _date_choice(out, new, votes)
     if out.extra.get("soft_date") and not new.extra.get("soft_date") and out.date == new.date:
         out.extra.pop("soft_date")  # the day is now one a report gives
+    if out.extra.get("date_estimated") and stated_date(new)[0] == out.date:
+        out.extra.pop("date_estimated")  # the year is now one a report gives
 
     if new.geo_precision is not None and (out.geo_precision is None or (new.geo_precision, _is_country(new))
                                           < (out.geo_precision, _is_country(out))):
@@ -194,8 +197,8 @@ class EventMerger:
     def score(self, existing: Any, new: Any) -> tuple:
         """How close a compatible candidate is (higher is closer): same sub-type, nearer in
         time, nearer in space, same actor1, more sources."""
-        ia = date_interval(field_of(existing, "date"), field_of(existing, "date_precision"), self.config)
-        ib = date_interval(field_of(new, "date"), field_of(new, "date_precision"), self.config)
+        ia = date_interval(*stated_date(existing), self.config)
+        ib = date_interval(*stated_date(new), self.config)
         # days between the two date intervals: 0 when one holds the other (a month-only
         # report is as near to every day of its month)
         days = max(0, (ia[0] - ib[1]).days, (ib[0] - ia[1]).days) if ia and ib else 99
@@ -210,7 +213,7 @@ class EventMerger:
         """The closest compatible existing event record, or None. An event of the new event's
         own document that the extractor deliberately kept apart is no candidate."""
         existing = [e for e in existing if not _kept_apart_in_document(e, new)]
-        if not field_of(new, "date"):
+        if not stated_date(new)[0]:
             # an undated report joins a dated event only when exactly one agrees strongly
             strong = [e for e in existing if undated_agrees(e, new, self.registry, self.config)]
             return strong[0] if len(strong) == 1 else None
@@ -234,16 +237,16 @@ class EventMerger:
         """Undated reports stored before `target` had its day ("killed on Friday" read before
         any report gave the date) that agree strongly with it: they join it now, so that the
         result does not depend on the order reports arrive in."""
-        if field_of(target, "date_precision") != "day" or not field_of(target, "date"):
+        if stated_date(target)[1] != "day":
             return []
-        return [o for o in orphans if not field_of(o, "date") and field_of(o, "id") != field_of(target, "id")
+        return [o for o in orphans if not stated_date(o)[0] and field_of(o, "id") != field_of(target, "id")
                 and not _kept_apart_in_document(target, o)
                 and undated_agrees(target, o, self.registry, self.config)]
 
     def orphan_keys(self, target: Any) -> list[str]:
         """The country-wide keys under which undated reports of `target`'s country are stored
         (none for a target that cannot adopt: it has no day)."""
-        if field_of(target, "date_precision") != "day" or not field_of(target, "date"):
+        if stated_date(target)[1] != "day":
             return []
         return [k for k in self.keys(target) if k.startswith("U|")]
 

