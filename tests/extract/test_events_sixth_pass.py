@@ -51,3 +51,40 @@ def test_a_page_with_no_year_at_all_leaves_the_event_undated(page):
 def test_a_dated_pages_event_is_not_marked_estimated(page):
     raids = [e for e in page(RAID, "2023-03-10") if e.sub_event_type == "Attack"]
     assert len(raids) == 1 and raids[0].date == "2023-03-07" and "date_estimated" not in raids[0].extra
+
+
+def test_jihadists_are_not_the_pro_government_militia_the_article_names(page):
+    # invented: the only group named is a pro-government militia, among the victims
+    evs = page("Jihadists killed 20 people in an attack on the village of Tadaryat in northern Burkina Faso on "
+               "Sunday, security sources said on Monday.\n\nAmong the dead were five members of the Volunteers for "
+               "the Defence of the Homeland (VDP), a civilian militia that supports the army.", "2023-06-20")
+    attacks = [e for e in evs if e.event_type == "Violence against civilians"]
+    assert len(attacks) == 1
+    assert attacks[0].actor1 == "Unidentified Armed Group (Burkina Faso)"
+
+
+def test_an_ambush_of_shepherds_is_an_attack_on_civilians(page):
+    # invented: the victims are people at work, not a force that fires back
+    evs = page("Suspected Islamic State militants ambushed a group of shepherds grazing their flocks in the desert "
+               "east of Hama on Monday, killing 11 of them, a war monitor said.\n\nThe attackers opened fire on the "
+               "shepherds and set their vehicles on fire before fleeing, the monitor said.", "2024-03-05")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        ("Attack", "Islamic State", "Civilians (Syria)")]
+
+
+def test_the_ends_of_a_journey_are_not_where_a_bus_was_attacked(page):
+    # invented: the bus was stopped near Elwak, on its way from Mandera to Nairobi
+    evs = page("Al-Shabaab fighters stopped a bus travelling from Mandera to Nairobi near the town of Elwak on "
+               "Tuesday and killed eight passengers, police said.", "2024-01-10")
+    attacks = [e for e in evs if e.event_type == "Violence against civilians"]
+    assert len(attacks) == 1 and attacks[0].location == "Elwak" and attacks[0].actor1 == "Al Shabaab"
+
+
+def test_a_foreign_towns_name_placed_by_its_sentence_in_another_country(page):
+    # invented: GeoNames knows a Liancourt only in France; the sentence puts this one in Haiti
+    evs = page("Members of the Gran Grif gang stormed the town of Liancourt in Haiti's Artibonite department on "
+               "Thursday, killing at least nine residents and burning dozens of homes, local officials said.",
+               "2024-07-12")
+    # one attack (the burning of homes is part of it), at the Haitian town, not at a French one
+    assert [(e.sub_event_type, e.location, e.latitude) for e in evs] == [("Attack", "Liancourt", None)]
+    assert evs[0].country != "France"

@@ -26,6 +26,7 @@ class ActorInfo:
     inter: str | None = None
     country: str | None = None
     id: str | None = None
+    pro_government: bool = False  # fights beside the state (understand.actors.registry.ActorRef)
 
     @property
     def is_state(self) -> bool:
@@ -116,7 +117,7 @@ def read_actors(doc: Doc) -> list[Located]:
 def _actor_info(ref) -> ActorInfo:
     inter = _attr(ref, "inter")
     return ActorInfo(ref.name, None if inter is None else str(inter), _attr(ref, "country"),
-                     _attr(ref, "id"))
+                     _attr(ref, "id"), bool(_attr(ref, "pro_government")))
 
 
 def _place_info(p) -> PlaceInfo:

@@ -44,7 +44,17 @@ def without_details_of_violence(mentions: list[Mention]) -> list[Mention]:
     violent = {t.i for m in mentions if m.event_type in acled_type.VIOLENT for t in m.tokens}
     return [m for m in mentions if not (
         m.event_type == "Strategic developments" and m.main.tag_ == "VBG"  # type: ignore[attr-defined]
-        and m.main.dep_ in ("advcl", "xcomp", "conj") and m.main.head.i in violent)]  # type: ignore[attr-defined]
+        and _told_by(m.main, violent))]  # type: ignore[attr-defined]
+
+
+def _told_by(tok, violent: set[int]) -> bool:
+    """`tok` hangs from a violent verb through a chain of participles ("stormed the town,
+    killing nine and burning dozens of homes": burning <- killing <- stormed)."""
+    while tok.dep_ in ("advcl", "xcomp", "conj") and tok.head is not tok:
+        tok = tok.head
+        if tok.i in violent:
+            return True
+    return False
 
 
 def without_objects_of_others(mentions: list[Mention]) -> list[Mention]:

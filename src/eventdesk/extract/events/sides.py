@@ -13,8 +13,9 @@ from eventdesk.record import Event
 
 
 def main_group(actors) -> ActorInfo | None:
+    # a pro-government militia is no guess for who carried out an unattributed attack
     counts = Counter(a.value for a in actors if not a.value.is_state and not a.value.is_civilian
-                     and a.value.inter is not None)
+                     and a.value.inter is not None and not a.value.pro_government)
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -43,6 +43,13 @@ def country_place(country: str) -> PlaceInfo:
     return PlaceInfo(country, country, found.latitude, found.longitude, 3)
 
 
+def _route_end(t: Token, trigger: Token | None) -> bool:
+    """`t` names an end of a journey ("travelling from A to B", "heading for C"): a place under
+    a route preposition whose head is a verb of travel other than the trigger itself."""
+    return any(a.dep_ == "prep" and a.lower_ in place_words("route_prepositions") and a.head is not trigger
+               and a.head.lemma_.lower() in place_words("travel_verbs") for a in t.ancestors)
+
+
 def _span_tokens(items: list[Located]) -> dict[int, Located]:
     out = {}
     for it in items:
@@ -105,6 +112,8 @@ class Context:
             if any(a.dep_ == "prep" and a.lower_ in place_words("temporal_prepositions") for a in t.ancestors
                    if tok.is_ancestor(a)):
                 continue  # "took Kunduz hours before the collapse of Taluqan": Taluqan is another event's
+            if _route_end(t, tok):
+                continue  # "stopped a bus travelling from Mandera to Nairobi near Elwak"
             prec = loc.value.geo_precision or 3
             near = any(w.lower_ in place_words("near_words") for w in self.doc[max(loc.start - 2, 0):loc.start])
             if near and prec == 1:
@@ -132,7 +141,8 @@ class Context:
             found = self._place_in(tok)
             if found:
                 return self._with_precision(*found)
-        in_sent = [p for p in self.places if sent.start <= p.start < sent.end]
+        in_sent = [p for p in self.places if sent.start <= p.start < sent.end
+                   and not _route_end(self.doc[p.start], None)]
         if in_sent:
             anchor = tokens[0].i
             # at one precision a province ("Kaluga region") says more than its country

@@ -86,6 +86,8 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
             target.extra.pop("generic", None)
             if ev.event_type != "Violence against civilians" and (target.actor2 or "").startswith("Civilians"):
                 target.actor2 = ev.actor2
+            elif ev.event_type == "Violence against civilians" and (ev.actor2 or "").startswith("Civilians"):
+                target.actor2 = ev.actor2  # the victims are civilians, not the foe a battle was given
         _undo_reporter_guess(target, ev)  # "7 killed in suicide attack", then "..., the Taliban said"
         # a retelling's guessed actor (the article's main group) is no news: it fills nothing
         if ev.actor1 and not ev.extra.get("actor1_fallback") and (

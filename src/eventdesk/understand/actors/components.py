@@ -96,7 +96,7 @@ class ActorResolver:
         main = main_actor([ref for _, _, ref in named if ref is not None]) if self.anaphora else None
         named = self._derived(doc, named, main)
         taken = {i for start, end, _ in named for i in range(start, end)}
-        unnamed = not any(ref.inter in ARMED_NON_STATE for _, _, ref in named)
+        unnamed = not any(ref.inter in ARMED_NON_STATE and not ref.pro_government for _, _, ref in named)
         described = _linked_descriptions(doc, named, self._described(doc, context, main, taken, unnamed))
         spans = []
         for start, end, ref in sorted(named + described, key=lambda x: x[0]):
@@ -285,8 +285,9 @@ def _capital_of(name: str) -> str | None:
 
 
 def main_actor(refs: list[ActorRef]) -> ActorRef | None:
-    """The most mentioned non-state armed actor, if it leads strictly (else None: ambiguous)."""
-    counts = Counter(r.id for r in refs if r.inter in ARMED_NON_STATE)
+    """The most mentioned non-state armed actor that does not fight beside the state, if it
+    leads strictly (else None: ambiguous)."""
+    counts = Counter(r.id for r in refs if r.inter in ARMED_NON_STATE and not r.pro_government)
     top = counts.most_common(2)
     if not top or (len(top) == 2 and top[0][1] == top[1][1]):
         return None

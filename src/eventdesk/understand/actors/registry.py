@@ -72,6 +72,9 @@ class ActorRef:
     country: str | None = None
     text: str = ""  # the matched text
     how: str = "alias"  # alias | normalised | fuzzy | description | anaphor
+    # fights beside the state (a self-defence auxiliary, a ruling party's militia): never
+    # what "the militants" or "the jihadists" of a report mean, never a guessed perpetrator
+    pro_government: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +91,11 @@ class Actor:
     affiliation: str | None = None
     kind: str | None = None
     active: tuple[int, int] | None = None
+    pro_government: bool = False
 
     def ref(self, text: str = "", how: str = "alias") -> ActorRef:
-        return ActorRef(self.id, self.name, self.inter, self.country, text or self.name, how)
+        return ActorRef(self.id, self.name, self.inter, self.country, text or self.name, how,
+                        self.pro_government)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,11 +136,13 @@ def validate_actor(entry: dict, path: Path) -> None:
     _check_str_list(entry, "local_aliases")
     if entry.get("local_aliases") and not entry.get("country"):
         raise ValueError(f"{entry['id']}: local_aliases need a country")
+    if not isinstance(entry.get("pro_government", False), bool):
+        raise ValueError(f"{entry['id']}: pro_government must be true or false")
     active = entry.get("active")
     if active is not None and not (isinstance(active, list) and len(active) == 2):
         raise ValueError(f"{entry['id']}: active must be [from_year, to_year]")
     unknown = set(entry) - {"id", "name", "inter", "country", "aliases", "exact_aliases", "local_aliases",
-                            "affiliation", "kind", "active", "note"}
+                            "affiliation", "kind", "active", "pro_government", "note"}
     if unknown:
         raise ValueError(f"{entry['id']}: unknown fields {sorted(unknown)}")
 
@@ -224,7 +231,8 @@ class ActorRegistry:
                   aliases=tuple(e.get("aliases", [])),
                   exact_aliases=tuple(e.get("exact_aliases", [])),
                   local_aliases=tuple(e.get("local_aliases", [])), affiliation=e.get("affiliation"),
-                  kind=e.get("kind"), active=tuple(e["active"]) if e.get("active") else None)
+                  kind=e.get("kind"), active=tuple(e["active"]) if e.get("active") else None,
+                  pro_government=bool(e.get("pro_government", False)))
             for e in entries
         ]
         lineages = {
@@ -382,7 +390,7 @@ class ActorRegistry:
             if len(words) > n and self.describer.member_of(" ".join(words[-n:])):
                 ref = self.resolve_name(" ".join(words[:-n]), country, fuzzy=False)
                 if ref is not None:
-                    return ActorRef(ref.id, ref.name, ref.inter, ref.country, text, ref.how)
+                    return ActorRef(ref.id, ref.name, ref.inter, ref.country, text, ref.how, ref.pro_government)
         return None
 
     def resolve_name(self, text: str, country: str | None = None, fuzzy: bool = True) -> ActorRef | None:

@@ -206,7 +206,8 @@ class PlaceResolver:
                 if p is not None and s.label_ not in self.mislabelled and s.label_}
         out, unlisted = [], []
         for i, (span, place) in enumerate(zip(spans, places)):
-            if place is None or self._weak_abroad(span, place, places[:i] + places[i + 1:]):
+            if place is None or self._weak_abroad(span, place, places[:i] + places[i + 1:]) \
+                    or self._placed_elsewhere(span, place, spans, places):
                 if self._unlisted(span, spans, known_abroad=place is not None):
                     unlisted.append(Span(doc, span.start, span.end, label="GPE"))
                 continue
@@ -242,6 +243,21 @@ class PlaceResolver:
                     and (known_abroad or not any(q > 0 for _, q in self.gazetteer.candidates(span.text)))
                     and not self.gazetteer.country_code(span.text)
                     and not self.gazetteer.demonym(span.text))
+
+    def _placed_elsewhere(self, span: Span, place: Place, spans: list[Span], places: list[Place | None]) -> bool:
+        """A small town abroad whose own sentence places it in another country ("the town of
+        Liancourt in Haiti's Artibonite department", "Liancourt, Haiti") while no other name
+        of the document points to its country: a settlement the gazetteer lacks that shares
+        a foreign town's name."""
+        if place.geo_precision == 3 or place.kind in ("capital", "part") or not place.country_code \
+                or place.population >= self.gazetteer.config.notable_population \
+                or not span.doc.has_annotation("SENT_START"):
+            return False
+        others = [(s, p) for s, p in zip(spans, places) if p is not None and s is not span]
+        if any(p.country_code == place.country_code for _, p in others):
+            return False
+        sent = span.sent
+        return any(s.sent == sent and p.country_code and p.geo_precision == 3 for s, p in others)
 
     def _weak_abroad(self, span: Span, place: Place, others: list[Place | None]) -> bool:
         """A town reached only through another spelling or a loose match, in a country none
