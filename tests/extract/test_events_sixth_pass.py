@@ -88,3 +88,28 @@ def test_a_foreign_towns_name_placed_by_its_sentence_in_another_country(page):
     # one attack (the burning of homes is part of it), at the Haitian town, not at a French one
     assert [(e.sub_event_type, e.location, e.latitude) for e in evs] == [("Attack", "Liancourt", None)]
     assert evs[0].country != "France"
+
+
+def test_a_countrys_province_is_a_place_not_its_government_as_a_foe(page):
+    # invented: "Nigeria's Kaduna state" locates the raid; Nigeria's government fought no one
+    evs = page("Gunmen killed 14 people when they raided the village of Dogon Noma in Nigeria's Kaduna state late "
+               "on Tuesday, police said on Wednesday.", "2024-05-03")
+    assert [(e.sub_event_type, e.actor2) for e in evs] == [("Attack", "Civilians (Nigeria)")]
+
+
+def test_homes_burned_while_people_are_shot_are_part_of_the_attack(page):
+    # invented: codebook, looting/property destruction is property destroyed with no one hurt
+    evs = page("Gunmen from the Viv Ansanm gang coalition killed at least 12 people in an attack on the Solino "
+               "neighbourhood of Port-au-Prince overnight, residents said on Friday.\n\nResidents said the gunmen "
+               "set fire to houses and shot people in the street.", "2024-10-04")
+    assert [(e.sub_event_type, e.actor1) for e in evs] == [("Attack", "Viv Ansanm")]
+
+
+def test_the_victims_told_again_by_a_definite_noun_are_the_same_attack(page):
+    # invented: "executed the drivers" retells the killing of the nine truck drivers
+    evs = page("Islamic State militants killed nine truck drivers after stopping their vehicles at a fake "
+               "checkpoint on the highway between Baghdad and Kirkuk on Sunday, security sources said.\n\nThe "
+               "militants set up the checkpoint near the town of Tuz Khurmatu and executed the drivers, the "
+               "sources said.", "2024-02-12")
+    attacks = [e for e in evs if e.event_type == "Violence against civilians"]
+    assert len(attacks) == 1 and attacks[0].fatalities == 9 and len(attacks[0].sources) == 2

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from eventdesk.extract.events import acled_type
 from eventdesk.extract.events.lexicon import EventLexicon, Trigger
 
 # Dependency labels through which two triggers describe the same occurrence.
@@ -272,6 +273,12 @@ def find_mentions(sent: Span, lex: EventLexicon, place_tokens: set[int]) -> list
                                           in lex.cue("unrealised_verb"))]
         strong = told or strong
         pick = max(strong)[2] if strong else members[0]
+        if found[pick][1].sub_event_type == "Looting/property destruction":
+            # codebook: property destroyed "with no one hurt"; "set fire to houses and shot
+            # people" is the shooting's event, the burning part of it
+            hurt = [(found[i][1].priority, -found[i][0].i, i) for i in members
+                    if found[i][1].event_type in acled_type.VIOLENT]
+            pick = max(hurt)[2] if hurt else pick
         anchor_tok = min(toks, key=lambda t: len(list(t.ancestors)))
         m = Mention(anchor=anchor_tok, tokens=toks, triggers=trigs,
                     event_type=found[pick][1].event_type, sub_event_type=found[pick][1].sub_event_type,

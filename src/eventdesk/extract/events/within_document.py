@@ -41,8 +41,21 @@ def _definite(m: Mention) -> bool:
         lex = load_lexicon()
         a = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"
                   and (c.lemma_.lower() in lex.triggers or acled_type.weapon_of([c], acled_type.typing_cues()))), a)
+    if a.pos_ == "VERB" and any(_told_before(c) for c in a.children if c.dep_ in ("dobj", "nsubjpass")):
+        return True  # "executed the drivers" after "killed nine truck drivers": the same victims
     return a.pos_ == "NOUN" and a.tag_ in ("NN", "NNS") and any(
         c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in a.children)
+
+
+def _told_before(noun) -> bool:
+    """A definite plural noun of unarmed victims whose word an earlier sentence used: people
+    the article has already introduced ("the drivers", "the hostages"; "the militants" may be
+    any of a group's fighters)."""
+    if noun.tag_ != "NNS" or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in noun.children) \
+            or not {noun.lemma_.lower(), noun.lower_} & acled_type.typing_cues().unarmed:
+        return False
+    lemma = noun.lemma_.lower()
+    return any(t.lemma_.lower() == lemma for t in noun.doc[:noun.sent.start])
 
 
 RETELL_FIELDS = ("location", "country", "latitude", "longitude", "geo_precision")

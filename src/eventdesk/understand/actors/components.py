@@ -259,6 +259,10 @@ def _linked_descriptions(doc: Doc, named: list, described: list) -> list:
                 and root.head.head.dep_ == "acl":
             noun = root.head.head.head  # "rebel forces led by HTS"
             nouns = [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound"))]
+        elif root.dep_ == "pobj" and root.head.lower_ in ("from", "of") and root.head.head.pos_ == "NOUN" \
+                and root.head.head.tag_ == "NNS":
+            noun = root.head.head  # "gunmen from the Viv Ansanm coalition", "fighters of the ADF"
+            nouns = [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound"))]
         for noun in nouns:
             links.setdefault(_noun_key(noun), set()).add(ref.id)
     by_id = {ref.id: ref for _, _, ref in named}
