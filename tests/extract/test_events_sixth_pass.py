@@ -113,3 +113,21 @@ def test_the_victims_told_again_by_a_definite_noun_are_the_same_attack(page):
                "sources said.", "2024-02-12")
     attacks = [e for e in evs if e.event_type == "Violence against civilians"]
     assert len(attacks) == 1 and attacks[0].fatalities == 9 and len(attacks[0].sources) == 2
+
+
+def test_a_town_the_sentence_puts_in_mali_is_not_a_european_capitals_other_name(page):
+    # invented: GeoNames lists "Boni" only as another language's name of Bern
+    evs = page("Jihadists ambushed a convoy of lorries carrying traders and goods near the town of Boni in central "
+               "Mali on Wednesday, killing 15 people, local officials said.\n\nThe convoy was travelling without a "
+               "military escort when it was attacked, an official said.", "2023-11-03")
+    # one attack ("when it was attacked" retells it), in Mali, on civilians
+    assert [(e.sub_event_type, e.location, e.country, e.actor2) for e in evs] == [
+        ("Attack", "Boni", "Mali", "Civilians (Mali)")]
+
+
+def test_an_attack_on_a_camp_for_displaced_people_is_violence_against_civilians(page):
+    # invented: the camp is the displaced people's, not a military camp
+    evs = page("Suspected CODECO militiamen killed 22 people in an overnight attack on a camp for displaced people "
+               "in Ituri province, a local official said on Wednesday.", "2024-02-02")
+    assert [(e.event_type, e.actor1) for e in evs] == [
+        ("Violence against civilians", "CODECO: Cooperative for the Development of Congo")]

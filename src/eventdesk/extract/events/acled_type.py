@@ -175,8 +175,9 @@ def victim_kind(vs: list[Token], cues: TypingCues) -> tuple[bool, bool]:
     for v in vs:
         if v.ent_type_ in ("DATE", "TIME"):
             continue  # "killed ... on Saturday"
-        # "a convoy of traders", "a bus of pilgrims": who was in it, not the vehicle
-        inside = [g for c in v.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+        # "a convoy of traders", "a bus of pilgrims", "a camp for displaced people": who was
+        # in it, not the vehicle or the camp
+        inside = [g for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for g in c.children
                   if g.dep_ == "pobj"]
         v = next((g for g in inside if _keys([g]) & cues.unarmed or _people(g)), v)
         words = _keys([v, *[c for c in v.children if c.dep_ in ("compound", "amod")]])

@@ -43,6 +43,8 @@ def _definite(m: Mention) -> bool:
                   and (c.lemma_.lower() in lex.triggers or acled_type.weapon_of([c], acled_type.typing_cues()))), a)
     if a.pos_ == "VERB" and any(_told_before(c) for c in a.children if c.dep_ in ("dobj", "nsubjpass")):
         return True  # "executed the drivers" after "killed nine truck drivers": the same victims
+    if a.pos_ == "VERB" and any(c.dep_ == "nsubjpass" and c.tag_ == "PRP" for c in a.children):
+        return True  # "when it was attacked": a pronoun's referent was told before
     return a.pos_ == "NOUN" and a.tag_ in ("NN", "NNS") and any(
         c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in a.children)
 

@@ -245,19 +245,28 @@ class PlaceResolver:
                     and not self.gazetteer.demonym(span.text))
 
     def _placed_elsewhere(self, span: Span, place: Place, spans: list[Span], places: list[Place | None]) -> bool:
-        """A small town abroad whose own sentence places it in another country ("the town of
-        Liancourt in Haiti's Artibonite department", "Liancourt, Haiti") while no other name
-        of the document points to its country: a settlement the gazetteer lacks that shares
-        a foreign town's name."""
-        if place.geo_precision == 3 or place.kind in ("capital", "part") or not place.country_code \
-                or place.population >= self.gazetteer.config.notable_population \
+        """A town abroad that the text places in another country while no other name of the
+        document points to its country: a settlement the gazetteer lacks that shares a foreign
+        town's name. Told by its own phrase ("the town of Boni in central Mali", "Liancourt,
+        Haiti"), even a capital reached through another language's name (Bern as "Boni") is
+        not meant; a small town (below notable_population) needs only its sentence to name
+        the other country ("the town of Liancourt in Haiti's Artibonite department")."""
+        if place.geo_precision == 3 or place.kind == "part" or not place.country_code \
                 or not span.doc.has_annotation("SENT_START"):
             return False
         others = [(s, p) for s, p in zip(spans, places) if p is not None and s is not span]
         if any(p.country_code == place.country_code for _, p in others):
             return False
-        sent = span.sent
-        return any(s.sent == sent and p.country_code and p.geo_precision == 3 for s, p in others)
+        abroad = {i for s, p in others if p.country_code and p.geo_precision == 3 for i in range(s.start, s.end)}
+        root = span.root
+        heads = [root, root.head.head] if root.dep_ == "pobj" and root.head.lower_ == "of" else [root]
+        qualifiers = [t for h in heads for c in h.children if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "in")
+                      for t in c.subtree]
+        if any(t.i in abroad for t in qualifiers) and (self.gazetteer.match_quality(span.text, place) or 0) < 2:
+            return True
+        if place.kind == "capital" or place.population >= self.gazetteer.config.notable_population:
+            return False
+        return any(t.i in abroad for t in qualifiers) or any(i in abroad for i in range(span.sent.start, span.sent.end))
 
     def _weak_abroad(self, span: Span, place: Place, others: list[Place | None]) -> bool:
         """A town reached only through another spelling or a loose match, in a country none
