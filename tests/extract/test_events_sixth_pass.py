@@ -131,3 +131,11 @@ def test_an_attack_on_a_camp_for_displaced_people_is_violence_against_civilians(
                "in Ituri province, a local official said on Wednesday.", "2024-02-02")
     assert [(e.event_type, e.actor1) for e in evs] == [
         ("Violence against civilians", "CODECO: Cooperative for the Development of Congo")]
+
+
+def test_the_simple_present_tells_a_process_not_an_occasion(page):
+    # invented: an analysis in the present tense, then one dated occasion in the past
+    evs = page("The report warned that the region could become a haven for foreign fighters as the extremists are "
+               "driven out of their strongholds in Syria and Iraq. The group attacks convoys on the coastal road.\n\n"
+               "On Tuesday, the militants attacked an army post near Bosaso, killing three soldiers.", "2024-03-10")
+    assert [(e.sub_event_type, e.date) for e in evs] == [("Armed clash", "2024-03-05")]

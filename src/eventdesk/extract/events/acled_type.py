@@ -346,6 +346,20 @@ def counted_summary(main: Token) -> bool:
     return False
 
 
+def present_process(main: Token) -> bool:
+    """A violent verb in the simple present, active or passive ("the extremists are driven
+    out of their strongholds", "the group attacks convoys"): news tells an occasion in the
+    past or the perfect; the present tells a process or a habit."""
+    if main.pos_ != "VERB":
+        return False
+    if main.tag_ in ("VBZ", "VBP"):
+        return not any(c.dep_ in ("aux", "auxpass") for c in main.children)
+    # "IS" in capitals is the group the small model may take for the verb
+    return main.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am") and c.text != "IS"
+                                      for c in main.children) \
+        and not any(c.dep_ == "aux" for c in main.children)
+
+
 def not_an_occasion(main: Token, tokens: list[Token]) -> str | None:
     """Why a mention tells no single occasion, or None: framed as wanted ('a reward for
     information leading to the arrest'), aimed at an abstraction ('the fight against

@@ -317,6 +317,8 @@ class _Extractor:
         if main.tag_ == "NNS" and (when is None or when.precision == "year") and not day_told and not any(
                 c.dep_ == "nummod" for c in main.children):
             return []  # "carrying out attacks in Puntland": plural, no occasion of its own
+        if acled_type.present_process(main) and (when is None or when.precision != "day") and not day_told:
+            return []  # "as the extremists are driven out of their strongholds": a process
         if acled_type.not_an_occasion(main, m.tokens):
             return []
         summary = sub == TERRITORY and acled_type.counted_summary(main) and len(where) < 2

@@ -170,7 +170,8 @@ def _cite(target: Event, ev: Event) -> None:
     """`target` cites `ev`'s sentences too, each sentence once (two triggers of one sentence,
     "a bomb tore through ... when the explosion ...", are one citation)."""
     have = {(s.document, s.start, s.end) for s in target.sources}
-    target.sources.extend(s for s in ev.sources if (s.document, s.start, s.end) not in have)
+    new = [s for s in ev.sources if (s.document, s.start, s.end) not in have]
+    target.sources.extend(new[:max(MAX_SOURCES - len(target.sources), 0)])
 
 
 def _compatible(a: Event, b: Event, unknown_side: bool = False) -> bool:
