@@ -139,3 +139,13 @@ def test_the_simple_present_tells_a_process_not_an_occasion(page):
                "driven out of their strongholds in Syria and Iraq. The group attacks convoys on the coastal road.\n\n"
                "On Tuesday, the militants attacked an army post near Bosaso, killing three soldiers.", "2024-03-10")
     assert [(e.sub_event_type, e.date) for e in evs] == [("Armed clash", "2024-03-05")]
+
+
+def test_drones_that_destroy_buildings_are_an_air_strike(page):
+    # invented: the weapon is the subject of a verb of damage, the retelling names the perpetrator
+    evs = page("Military drones flew over the town of Debre Tabor in the Amhara region on Tuesday before destroying "
+               "several buildings at a market.\n\nResidents said the attack by government forces killed six people.",
+               "2024-10-20")
+    strikes = [e for e in evs if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 1 and strikes[0].actor1 == "Military Forces of Ethiopia"
+    assert len(evs) == 1  # the attack the residents told is the same strike

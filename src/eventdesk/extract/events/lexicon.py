@@ -25,7 +25,8 @@ EVENT_TYPES = {
                                "Headquarters or base established", "Looting/property destruction",
                                "Non-violent transfer of territory", "Other"},
 }
-REQUIRES = {None, "place_object", "place_subject", "person_object", "context", "not_context", "dated"}
+REQUIRES = {None, "place_object", "place_subject", "person_object", "context", "not_context", "dated",
+            "weapon_subject"}
 MODALITY_KINDS = {"modal", "presupposing", "accident", "unconfirmed", "tally", "unrealised_verb", "unrealised_noun", "conditional", "habitual", "negation", "backing",
                   "commentary", "negated_object", "place_count", "past_form", "cumulative",
                   "presupposing_prep"}
@@ -98,7 +99,7 @@ def _check_trigger(entry: dict, path: Path) -> None:
         raise ValueError(f"sub_event_type {entry['sub_event_type']!r} is not a type of {entry['event_type']!r}")
     if entry.get("requires") not in REQUIRES:
         raise ValueError(f"unknown requires {entry.get('requires')!r} (choose from {sorted(map(str, REQUIRES))})")
-    if entry.get("requires") in ("context", "not_context") and not entry.get("context"):
+    if entry.get("requires") in ("context", "not_context", "weapon_subject") and not entry.get("context"):
         raise ValueError(f"requires: {entry['requires']} needs a 'context' word list")
     if not set(entry["pos"]) <= {"VERB", "NOUN", "ADJ"}:
         raise ValueError(f"pos must be VERB, NOUN or ADJ, not {entry['pos']!r}")

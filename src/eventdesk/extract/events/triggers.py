@@ -92,6 +92,21 @@ def _materiel(obj: Token) -> bool:
     return any(s.start <= h.i < s.end for h in heads for s in spans)
 
 
+def _subject_words(tok: Token) -> set[str]:
+    """Words of the subject of `tok`, or for a participle without one ("drones hummed over
+    the town before destroying ...", "jets pounded the area, killing ..."), of the verb it
+    hangs from (up to three steps up)."""
+    for _ in range(4):
+        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return {t.lemma_.lower() for s in subjects for t in s.subtree} | {
+                t.lower_ for s in subjects for t in s.subtree}
+        if tok.head is tok or tok.dep_ not in ("pcomp", "prep", "advcl", "xcomp", "conj"):
+            return set()
+        tok = tok.head
+    return set()
+
+
 def _condition(tok: Token, trig: Trigger, lex: EventLexicon, place_tokens: set[int]) -> bool:
     if trig.tail:
         tail = trig.tail
@@ -101,6 +116,8 @@ def _condition(tok: Token, trig: Trigger, lex: EventLexicon, place_tokens: set[i
         return True
     if trig.requires == "dated":  # outcome nouns told as background: "its defeat at Baghuz in March 2019"
         return any(t.ent_type_ == "DATE" for t in tok.subtree)
+    if trig.requires == "weapon_subject":  # "drones ... before destroying several buildings"
+        return bool(_subject_words(tok) & trig.context)
     objs = _objects(tok)
     if trig.requires == "place_subject":  # "Sheberghan fell on Saturday": the place is the subject
         return any(c.dep_ == "nsubj" and _has_place(c, place_tokens, lex) and c.ent_type_ != "PERSON"

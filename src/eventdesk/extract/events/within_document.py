@@ -109,6 +109,8 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
                 target.actor1 is None or target.extra.get("actor1_fallback") or unidentified(target.actor1)):
             target.actor1 = ev.actor1
             target.extra.pop("actor1_fallback", None)
+        if target.actor2 is None and (ev.actor2 or "").startswith("Civilians") and violent:
+            target.actor2 = ev.actor2  # "drones destroyed buildings", then "the attack killed eight people": its victims
         # a retelling lends only what its own sentence tells: a place or day it borrowed from
         # the paragraph around it is no news about the event it retells
         borrowed_place = ev.extra.get("place_from_context") and target.location
