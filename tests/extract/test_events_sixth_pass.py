@@ -149,3 +149,11 @@ def test_drones_that_destroy_buildings_are_an_air_strike(page):
     strikes = [e for e in evs if e.sub_event_type == "Air/drone strike"]
     assert len(strikes) == 1 and strikes[0].actor1 == "Military Forces of Ethiopia"
     assert len(evs) == 1  # the attack the residents told is the same strike
+
+
+def test_an_undated_attack_at_the_very_place_retells_the_bombing(page):
+    # invented: the spokesman's words name the same mosque attack the lead told
+    evs = page("Two suicide bombers struck a Shiite mosque in Kabul on Friday, killing four worshippers, police "
+               "said.\n\n\"Terrorist attack on a mosque in west of Kabul,\" an interior ministry spokesman said.",
+               "2024-06-16")
+    assert [e.sub_event_type for e in evs] == ["Suicide bomb"]

@@ -88,7 +88,9 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
         violent = {target.event_type, ev.event_type} <= set(acled_type.VIOLENT)
         # "the attack", "the incident": a definite generic word retells whatever violent
         # event it points back at, whatever type its own clause suggests
-        retold = definite and ev.extra.get("generic_word")
+        # so does an undated "attack" at the very place of the event ("Terrorist attack on
+        # Al Zahra mosque in west of Kabul," the ministry said)
+        retold = ev.extra.get("generic_word") and (definite or _same_scene(target, ev))
         if not (same or (violent and (target.extra.get("generic") or ev.extra.get("generic") or retold))):
             continue
         # "targeted pro-government forces" then "the assault was carried out using an
