@@ -9,30 +9,35 @@ ACLED's generic forms are made for any country rather than listed: `state_actor(
 gives "Military Forces of X", "Police Forces of X", "Government of X", "Civilians (X)",
 "Protesters (X)", "Rioters (X)" and "Unidentified Armed Group (X)", and `resolve()` reads such
 a name back ("Military Forces of Myanmar (2021-)").
+
+The registry's entries (`Actor`, `ActorRef`, ...) are in actor.py, the schema checks of its
+files in schema.py, the normalised alias keys in alias_keys.py; all stay importable from here.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from eventdesk import knowledge
+from eventdesk.understand.actors.actor import Actor, ActorRef, Country, LineageStage, ResolveContext
+from eventdesk.understand.actors.alias_keys import is_case_sensitive, normalise
+from eventdesk.understand.actors.schema import (INTER_TYPES, STATE_KINDS, validate_actor,
+                                                validate_country, validate_lineage)
+
+# Names importable from here as before the split.
+__all__ = ["ACTORS_FILE", "ACTORS_FILES", "COUNTRIES_FILE", "DESCRIPTIONS_FILE", "FUZZY_CUTOFF",
+           "FUZZY_MIN_CHARS", "GENERIC_FORMS", "INTER_TYPES", "STATE_KINDS", "Actor", "ActorRef",
+           "ActorRegistry", "Country", "LineageStage", "ResolveContext", "is_case_sensitive",
+           "normalise", "validate_actor", "validate_country", "validate_lineage"]
 
 ACTORS_FILE = "actors.yaml"
 # Every file holding `actors` and `lineages` lists, read in this order (ids unique across them).
 ACTORS_FILES = (ACTORS_FILE, "actors_world.yaml")
 COUNTRIES_FILE = "countries.yaml"
 DESCRIPTIONS_FILE = "actor_descriptions.yaml"
-INTER_TYPES = frozenset({
-    "state forces", "rebels", "political militia", "identity militia", "rioters", "protesters",
-    "civilians", "external/other",
-})
-STATE_KINDS = frozenset({"military", "police", "civilians", "government"})
 # ACLED's generic actor of a country: kind -> (name template, inter). `{of}` is the country as
 # written inside a name ("the United States"), `{country}` its bare name.
 GENERIC_FORMS = {
@@ -60,126 +65,6 @@ _GENERIC_KIND = {"military forces": "military", "police forces": "police", "gove
 FUZZY_CUTOFF = 88
 # Fuzzy matching is only tried on strings this long: short acronyms differ by one letter.
 FUZZY_MIN_CHARS = 6
-
-
-@dataclass(frozen=True, slots=True)
-class ActorRef:
-    """A resolved actor mention: registry id, canonical (ACLED-style) name, type and country."""
-
-    id: str
-    name: str
-    inter: str
-    country: str | None = None
-    text: str = ""  # the matched text
-    how: str = "alias"  # alias | normalised | fuzzy | description | anaphor
-    # fights beside the state (a self-defence auxiliary, a ruling party's militia): never
-    # what "the militants" or "the jihadists" of a report mean, never a guessed perpetrator
-    pro_government: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    id: str
-    name: str
-    inter: str
-    country: str | None
-    aliases: tuple[str, ...] = ()
-    exact_aliases: tuple[str, ...] = ()  # matched only as written ("Coalition", not "coalition")
-    # matched only as written and only when the context country is the actor's: acronyms that
-    # are also common words or other bodies' initials ("KIA" killed in action, "PDF" the file)
-    local_aliases: tuple[str, ...] = ()
-    affiliation: str | None = None
-    kind: str | None = None
-    active: tuple[int, int] | None = None
-    pro_government: bool = False
-
-    def ref(self, text: str = "", how: str = "alias") -> ActorRef:
-        return ActorRef(self.id, self.name, self.inter, self.country, text or self.name, how,
-                        self.pro_government)
-
-
-@dataclass(frozen=True, slots=True)
-class LineageStage:
-    actor: str  # actor id
-    start: str  # ISO date (cut to precision) when the organisation took this name
-
-
-@dataclass(frozen=True, slots=True)
-class Country:
-    name: str
-    of: str  # as written inside ACLED names: "Military Forces of the United States"
-    names: tuple[str, ...]
-    demonyms: tuple[str, ...]
-
-
-# ---- schema checks (raise ValueError; knowledge.load names the file and the entry) ------------
-def _check_str_list(entry: dict, key: str) -> None:
-    value = entry.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise ValueError(f"'{key}' must be a list of non-empty strings")
-
-
-def validate_actor(entry: dict, path: Path) -> None:
-    if not isinstance(entry, dict):
-        raise ValueError("an actor must be a mapping")
-    for key in ("id", "name", "inter"):
-        if not isinstance(entry.get(key), str) or not entry[key].strip():
-            raise ValueError(f"missing or empty '{key}' in {entry!r:.80}")
-    if entry["inter"] not in INTER_TYPES:
-        raise ValueError(f"{entry['id']}: inter '{entry['inter']}' not one of {sorted(INTER_TYPES)}")
-    if entry.get("kind") is not None and entry["kind"] not in STATE_KINDS:
-        raise ValueError(f"{entry['id']}: kind must be one of {sorted(STATE_KINDS)}")
-    if entry.get("country") is not None and not isinstance(entry["country"], str):
-        raise ValueError(f"{entry['id']}: country must be a string or null")
-    _check_str_list(entry, "aliases")
-    _check_str_list(entry, "exact_aliases")
-    _check_str_list(entry, "local_aliases")
-    if entry.get("local_aliases") and not entry.get("country"):
-        raise ValueError(f"{entry['id']}: local_aliases need a country")
-    if not isinstance(entry.get("pro_government", False), bool):
-        raise ValueError(f"{entry['id']}: pro_government must be true or false")
-    active = entry.get("active")
-    if active is not None and not (isinstance(active, list) and len(active) == 2):
-        raise ValueError(f"{entry['id']}: active must be [from_year, to_year]")
-    unknown = set(entry) - {"id", "name", "inter", "country", "aliases", "exact_aliases", "local_aliases",
-                            "affiliation", "kind", "active", "pro_government", "note"}
-    if unknown:
-        raise ValueError(f"{entry['id']}: unknown fields {sorted(unknown)}")
-
-
-def validate_lineage(entry: dict, path: Path) -> None:
-    stages = entry.get("stages") if isinstance(entry, dict) else None
-    if not isinstance(stages, list) or len(stages) < 2:
-        raise ValueError("a lineage needs an 'id' and at least two 'stages'")
-    for stage in stages:
-        if not isinstance(stage, dict) or not stage.get("actor") or not stage.get("from"):
-            raise ValueError(f"{entry.get('id')}: each stage needs 'actor' and 'from'")
-
-
-def validate_country(entry: dict, path: Path) -> None:
-    if not isinstance(entry, dict) or not entry.get("name") or not entry.get("of"):
-        raise ValueError("a country needs 'name' and 'of'")
-    _check_str_list(entry, "names")
-    _check_str_list(entry, "demonyms")
-
-
-# ---- normalisation -------------------------------------------------------------------------
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"})
-
-
-def normalise(text: str) -> str:
-    """A case-, accent-, quote- and punctuation-free key: "Hay’at Tahrir al-Sham" -> "hayat tahrir al sham"."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("'", "")
-    text = re.sub(r"[^\w]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
-
-
-def is_case_sensitive(alias: str) -> bool:
-    """Short or all-capital aliases ("IS", "Isis", "SDF") match only as written."""
-    letters = [c for c in alias if c.isalpha()]
-    return len(alias) <= 4 or (bool(letters) and all(c.isupper() for c in letters))
 
 
 class ActorRegistry:
@@ -442,15 +327,3 @@ class ActorRegistry:
     def affiliates(self, actor_id: str) -> list[Actor]:
         """Actors that declare `actor_id` as their parent (IS -> its provinces)."""
         return [a for a in self.actors.values() if a.affiliation == actor_id]
-
-
-@dataclass(slots=True)
-class ResolveContext:
-    """What the surroundings tell about a mention: the country, the article's main armed group."""
-
-    country: str | None = None
-    main_actor: ActorRef | None = None
-    countries: list[str] = field(default_factory=list)
-    # True when the article names no non-state armed group at all: "the militants" is then
-    # ACLED's "Unidentified Armed Group (X)" rather than no one
-    unnamed_only: bool = False
