@@ -33,9 +33,10 @@ from eventdesk.extract.events.roles import ActorIndex, acled_names, claimant, ow
 from eventdesk.extract.events.sides import (crowd_sides, demonym_forces, holder, main_group,
                                             shared_sides, state_operation, unidentified_perpetrator)
 from eventdesk.extract.events.triggers import Mention, find_mentions
+from eventdesk.extract.events.sentences import _civilian_victim, _death_tokens, _distance, _paragraphs, _trim
 from eventdesk.extract.events.where_when import Context, country_place, duration_unit, period_until
 from eventdesk.extract.events.within_document import (_definite, _drop_summaries, _fold_retelling,
-                                                      fold_blasts_into_battles, merge_mentions)
+                                                      fold_blasts_into_battles, in_estimated_year, merge_mentions)
 from eventdesk.merge.event_rules import unidentified
 from eventdesk.pipeline.base import Stage
 from eventdesk.record import Document, Event, Evidence
@@ -43,10 +44,6 @@ from eventdesk.record import Document, Event, Evidence
 # "after three months of fighting", "years of sectarian fighting": a stretch this long is the
 # background of a war, not an event ACLED codes (it codes the occasions inside it)
 BACKGROUND_UNITS = {"month", "year"}
-# Paragraphs before a sentence whose time and place it may inherit. Calibrated on the seeds:
-# 1 gives new_event_f1 0.857 and historical 1.0, 2 or 3 give 0.824 and 0.967 (a background
-# date two paragraphs up leaks into later news); dev and clusters are the same for 1 to 3.
-LOOKBACK_PARAGRAPHS = 1
 
 
 @dataclass
@@ -57,54 +54,6 @@ class EventConfig:
     merge_within_document: bool = True
     main_actor_fallback: bool = True  # an unattributed attack goes to the article's main armed group
     max_evidence_sentences: int = 2
-
-
-def _paragraphs(doc: Doc, lookback: int = LOOKBACK_PARAGRAPHS) -> dict[int, list[Span]]:
-    """Sentence start -> the sentences before it in its paragraph (a line of the body), after
-    those of the `lookback` paragraphs before: journalists set time and place once and go on,
-    quotes and reactions in between."""
-    out, current, earlier = {}, [], []
-    text = doc.text  # built once: Doc.text joins every token
-    for sent in doc.sents:
-        # a sentence's trailing line break is its own space token: look from its last word
-        if current and "\n" in text[_last_word_end(current[-1]):sent.start_char + 1]:
-            earlier, current = (earlier + [current])[-lookback:], []
-        out[sent.start] = [s for para in earlier for s in para] + current
-        current.append(sent)
-    return out
-
-
-def _last_word_end(sent: Span) -> int:
-    words = [t for t in sent if not t.is_space]
-    return words[-1].idx + len(words[-1]) if words else sent.start_char
-
-
-
-def _death_tokens(sent: Span, lex: EventLexicon) -> list:
-    return [t for t in sent if t.lemma_.lower() in lex.death_words or t.lower_ in lex.death_words]
-
-
-def _distance(a, b) -> int:
-    ancestors_a = {t.i: n for n, t in enumerate([a, *a.ancestors])}
-    for n, t in enumerate([b, *b.ancestors]):
-        if t.i in ancestors_a:
-            return n + ancestors_a[t.i]
-    return 99
-
-
-def _civilian_victim(tokens, lex: EventLexicon) -> bool:
-    for t in tokens:
-        for c in t.children:
-            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in ("on", "against")):
-                words = {w.lower_ for w in c.subtree} | {w.lemma_.lower() for w in c.subtree}
-                if words & lex.civilian_targets:
-                    return True
-    return False
-
-
-
-
-
 
 
 class _Extractor:
@@ -163,7 +112,7 @@ class _Extractor:
                                       self.sdoc)
         if not self.config.keep_historical:
             events = [e for e in events if not e.historical]
-        return _in_estimated_year(events, self.document)
+        return in_estimated_year(events, self.document)
 
     def _told(self, m: Mention) -> Mention | None:
         """The mention if it is asserted; else its strongest other trigger that is, on its
@@ -401,26 +350,6 @@ class _Extractor:
         return out
 
 
-
-
-
-def _in_estimated_year(events: list[Event], doc: Document) -> list[Event]:
-    """A page with no date of its own (clean.core.latest_year) was written in or after the
-    latest year its text names; an event of its own time that the text does not date is put
-    in that year, at year precision and marked as estimated. Done after the folds, so the guess
-    never joins or splits events (anchoring the whole text on the guessed year merged a page's
-    undated events into one). Measured, each set alone: date accuracy dev2 0.781 -> 0.797,
-    check 0.292 -> 0.458; seeds and dev unchanged."""
-    if not (doc.published and doc.meta.get("published_estimated") and doc.published_precision == "year"):
-        return events
-    for ev in events:
-        if ev.date is None and not ev.historical:
-            ev.date, ev.date_precision = doc.published[:4], "year"
-            ev.extra["soft_date"] = True
-            ev.extra["date_estimated"] = True  # from the page's estimated year, not the text
-    return events
-
-
 def _named_in(place, sent: Span, ctx) -> bool:
     return any(p.value.name == place.name for p in ctx.places if sent.start <= p.start < sent.end)
 
@@ -428,22 +357,6 @@ def _named_in(place, sent: Span, ctx) -> bool:
 def PlaceInfoPrec(place, prec):  # noqa: N802 - small helper, reads like a constructor
     from dataclasses import replace
     return replace(place, geo_precision=prec)
-
-
-def _trim(ev: Evidence, body: str | None, at: int | None = None) -> Evidence:
-    """The sentence without surrounding whitespace, cut to the body line (paragraph) that holds
-    the trigger at character `at`: the parser sometimes runs a sentence across a line break."""
-    text = ev.text
-    if at is not None and "\n" in text:
-        rel = at - ev.start
-        line_start = text.rfind("\n", 0, rel) + 1
-        line_end = text.find("\n", rel)
-        line_end = len(text) if line_end < 0 else line_end
-        ev = Evidence(ev.document, ev.start + line_start, ev.start + line_end, text[line_start:line_end])
-        text = ev.text
-    start = ev.start + (len(text) - len(text.lstrip()))
-    end = ev.end - (len(text) - len(text.rstrip()))
-    return Evidence(ev.document, start, end, body[start:end] if body else text.strip())
 
 
 def extract_events(doc: Document, config: EventConfig | None = None) -> list[Event]:

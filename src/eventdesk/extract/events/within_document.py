@@ -10,7 +10,7 @@ from eventdesk.extract.events import acled_type
 from eventdesk.extract.events.lexicon import load_lexicon
 from eventdesk.extract.events.triggers import Mention
 from eventdesk.merge.event_rules import qualified_alike, unidentified
-from eventdesk.record import Event
+from eventdesk.record import Document, Event
 
 ANAPHORIC_DETS = {"the", "this", "that"}
 
@@ -270,3 +270,20 @@ def merge_mentions(events: list[Event]) -> list[Event]:
                 setattr(target, name, getattr(ev, name))
         _cite(target, ev)
     return out
+
+
+def in_estimated_year(events: list[Event], doc: Document) -> list[Event]:
+    """A page with no date of its own (clean.core.latest_year) was written in or after the
+    latest year its text names; an event of its own time that the text does not date is put
+    in that year, at year precision and marked as estimated. Done after the folds, so the guess
+    never joins or splits events (anchoring the whole text on the guessed year merged a page's
+    undated events into one). Measured, each set alone: date accuracy dev2 0.781 -> 0.797,
+    check 0.292 -> 0.458; seeds and dev unchanged."""
+    if not (doc.published and doc.meta.get("published_estimated") and doc.published_precision == "year"):
+        return events
+    for ev in events:
+        if ev.date is None and not ev.historical:
+            ev.date, ev.date_precision = doc.published[:4], "year"
+            ev.extra["soft_date"] = True
+            ev.extra["date_estimated"] = True  # from the page's estimated year, not the text
+    return events
