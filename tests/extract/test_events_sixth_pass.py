@@ -157,3 +157,16 @@ def test_an_undated_attack_at_the_very_place_retells_the_bombing(page):
                "said.\n\n\"Terrorist attack on a mosque in west of Kabul,\" an interior ministry spokesman said.",
                "2024-06-16")
     assert [e.sub_event_type for e in evs] == ["Suicide bomb"]
+
+
+@pytest.mark.parametrize("text", [
+    # invented: the lead tells "an attack", the next paragraph the weapon, at the same place
+    "A Taliban provincial governor was killed on Thursday in an attack on his office in the city of Kunduz, "
+    "officials said.\n\nA suicide bomber detonated his explosives inside the building, a police spokesman said.",
+    "A Taliban provincial governor was killed on Thursday in an attack on his office in northern Afghanistan, "
+    "officials said.\n\nThe explosion at the governor's office in Kunduz killed the governor and two of his guards, "
+    "a spokesman for the provincial police said.",
+])
+def test_the_weapon_a_retelling_names_types_the_attack_the_lead_told(page, text):
+    evs = page(text, "2023-03-10")
+    assert len(evs) == 1 and evs[0].event_type == "Explosions/Remote violence"

@@ -90,14 +90,17 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
         # event it points back at, whatever type its own clause suggests
         # so does an undated "attack" at the very place of the event ("Terrorist attack on
         # Al Zahra mosque in west of Kabul," the ministry said)
-        retold = ev.extra.get("generic_word") and (definite or _same_scene(target, ev))
-        if not (same or (violent and (target.extra.get("generic") or ev.extra.get("generic") or retold))):
-            continue
-        # "targeted pro-government forces" then "the assault was carried out using an
-        # explosive-laden vehicle": the weapon the retelling names types the event (codebook
-        # §1 step 5 holds whoever the target)
-        weapon_told = definite and target.extra.get("generic_word") and ev.event_type == acled_type.EXPLOSIONS \
+        scene = _same_scene(target, ev)
+        retold = ev.extra.get("generic_word") and (definite or scene)
+        # "targeted pro-government forces" (or "killed the governor in an attack on his office")
+        # then "the assault was carried out using an explosive-laden vehicle" ("the explosion at
+        # the governor's office"; "a suicide bomber detonated his explosives inside the
+        # building"): the weapon the retelling names types the event (codebook §1 step 5 holds
+        # whoever the target)
+        weapon_told = (definite or scene) and target.extra.get("generic_word") and ev.event_type == acled_type.EXPLOSIONS \
             and target.event_type in ("Battles", "Violence against civilians") and "territory" not in target.sub_event_type
+        if not (same or (violent and (target.extra.get("generic") or ev.extra.get("generic") or retold or weapon_told))):
+            continue
         if (target.extra.get("generic") and not ev.extra.get("generic")) or weapon_told:
             target.event_type, target.sub_event_type = ev.event_type, ev.sub_event_type
             target.extra.pop("generic", None)
