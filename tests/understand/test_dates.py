@@ -251,3 +251,13 @@ def test_a_sequel_counts_from_the_last_date_of_its_paragraph(blank_nlp):
 def test_the_next_day_alone_is_no_date():
     assert resolve_date("the next day", PUB) is None
     assert resolve_date("two months later", PUB) is None
+
+
+def test_a_count_of_days_earlier_counts_back_from_the_date_told_before(blank_nlp):
+    # invented: the claim came on Friday; the attack it claims was a day earlier
+    doc = blank_nlp.make_doc("The group claimed responsibility on 3 March 2023 for an attack that killed the "
+                             "governor a day earlier. Two weeks earlier it had struck a market.")
+    doc.user_data["published"] = PUB
+    found = {s.text: s._.date.iso for s in blank_nlp(doc).spans["dates"]}
+    assert found["a day earlier"] == "2023-03-02"
+    assert found["Two weeks earlier"].startswith("2023-02")

@@ -54,7 +54,7 @@ def _scan_patterns(lex: TemporalLexicon) -> re.Pattern:
         rf"(?:as\s+)?{year}\s+{r('ending')}",
         rf"(?:{r('part')})[\s-]*(?:{year}|{r('month')}(?:\s+{year})?)",
         rf"(?:(?:{r('part')})\s+)?{r('deixis')}\s+{r('unit')}",
-        rf"{number}\s+{r('unit')}\s+(?:ago|later)",
+        rf"{number}\s+{r('unit')}\s+(?:ago|later|earlier)",
         rf"the\s+(?:next|following)\s+{r('unit')}",
         rf"{r('relative_day')}",
         rf"{r('recent')}",

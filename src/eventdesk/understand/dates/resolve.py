@@ -73,7 +73,10 @@ class DateResolver:
         self.year = re.compile(rf"^(?:({r('part')})[\s-]*)?(?:the\s+year\s+)?{YEAR}$")
         self.decade = re.compile(r"\d{4}'?s$")
         # "two months later", "the following day": a shift from the date the text gave last
-        self.sequel = re.compile(rf"^(?:(?:{NUMBER}\s+({r('unit')})\s+later)|(?:the\s+(?:next|following)\s+({r('unit')})))$")
+        # or before it: "a day earlier", "two weeks earlier" ("the previous day" stays the day
+        # before publication: temporal.yaml relative_days)
+        self.sequel = re.compile(rf"^(?:(?:{NUMBER}\s+({r('unit')})\s+later)|(?:the\s+(?:next|following)\s+({r('unit')}))"
+                                 rf"|(?:{NUMBER.replace('(', '(?P<back>', 1)}\s+(?P<back_unit>{r('unit')})\s+earlier))$")
         self.lead = re.compile(r"^(?:on|in|at|during|by|from|of|until|throughout|as of|around|about|"
                                r"early on|the|as)\s+")
 
@@ -96,18 +99,22 @@ class DateResolver:
         return self._resolve(s, anchor, tense_hint or "past")
 
     def sequel_of(self, text: str) -> tuple[float, str] | None:
-        """(count, unit) of "two months later" / "the next day": told after another date."""
+        """(count, unit) of "two months later" / "the next day": told after another date;
+        a negative count for "a day earlier" / "two weeks earlier": told before it."""
         s = normalise(text)
         m = self.sequel.match(s) or self.sequel.match(self.lead.sub("", s))
         if not m:
             return None
+        if m["back_unit"]:
+            n = self.lex.count(m["back"])
+            return (-n, self.lex.lookup("unit", m["back_unit"])) if n is not None else None
         if m[3]:
             return 1.0, self.lex.lookup("unit", m[3])
         n = self.lex.count(m[1])
         return (n, self.lex.lookup("unit", m[2])) if n is not None else None
 
     def after(self, base: DateValue, sequel: tuple[float, str]) -> DateValue:
-        """The date `sequel` after `base`, no more precise than `base`."""
+        """The date `sequel` after (or, counted back, before) `base`, no more precise than `base`."""
         d, prec = shift(base.start, sequel[1], sequel[0])
         return value(d, max(prec, base.precision, key=RANK.get), True)
 
