@@ -354,8 +354,8 @@ def present_process(main: Token) -> bool:
         return False
     if main.tag_ in ("VBZ", "VBP"):
         return not any(c.dep_ in ("aux", "auxpass") for c in main.children)
-    # "IS" in capitals is the group the small model may take for the verb
-    return main.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am") and c.text != "IS"
+    # a word in capitals ("IS") is an acronym the small model may take for the auxiliary
+    return main.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("is", "are", "am") and not c.is_upper
                                       for c in main.children) \
         and not any(c.dep_ == "aux" for c in main.children)
 

@@ -64,6 +64,3 @@ def without_objects_of_others(mentions: list[Mention]) -> list[Mention]:
     return [m for m in mentions if not (m.main.pos_ == "NOUN" and m.main.dep_ == "dobj"  # type: ignore[attr-defined]
                                         and m.main.head.i in verbs  # type: ignore[attr-defined]
                                         and m.main.head.i not in {t.i for t in m.tokens})]  # type: ignore[attr-defined]
-
-
-

@@ -87,9 +87,9 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
         same = target.event_type == ev.event_type
         violent = {target.event_type, ev.event_type} <= set(acled_type.VIOLENT)
         # "the attack", "the incident": a definite generic word retells whatever violent
-        # event it points back at, whatever type its own clause suggests
-        # so does an undated "attack" at the very place of the event ("Terrorist attack on
-        # Al Zahra mosque in west of Kabul," the ministry said)
+        # event it points back at, whatever type its own clause suggests; so does an undated
+        # one at the very place of the event ("Terrorist attack on Al Zahra mosque in west of
+        # Kabul," the ministry said)
         scene = _same_scene(target, ev)
         retold = ev.extra.get("generic_word") and (definite or scene)
         # "targeted pro-government forces" (or "killed the governor in an attack on his office")
@@ -128,8 +128,7 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
             target.extra.pop("soft_date", None)
         if target.fatalities is None and ev.fatalities is not None:
             target.fatalities, target.fatalities_high = ev.fatalities, ev.fatalities_high
-        if len(target.sources) < MAX_SOURCES:
-            _cite(target, ev)
+        _cite(target, ev)  # up to MAX_SOURCES sentences
         return True
     return False
 

@@ -49,11 +49,12 @@ class UnlistedRules:
         heads = [root, root.head.head] if root.dep_ == "pobj" and root.head.lower_ == "of" else [root]
         qualifiers = [t for h in heads for c in h.children if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "in")
                       for t in c.subtree]
-        if any(t.i in abroad for t in qualifiers) and (self.gazetteer.match_quality(span.text, place) or 0) < 2:
+        qualified_abroad = any(t.i in abroad for t in qualifiers)
+        if qualified_abroad and (self.gazetteer.match_quality(span.text, place) or 0) < 2:
             return True
         if place.kind == "capital" or place.population >= self.gazetteer.config.notable_population:
             return False
-        return any(t.i in abroad for t in qualifiers) or any(i in abroad for i in range(span.sent.start, span.sent.end))
+        return qualified_abroad or any(i in abroad for i in range(span.sent.start, span.sent.end))
 
     def _weak_abroad(self, span: Span, place: Place, others: list[Place | None]) -> bool:
         """A town reached only through another spelling or a loose match, in a country none
