@@ -259,14 +259,15 @@ class _Extractor:
         # on an undated page "on Saturday" resolves to nothing, yet it tells one occasion
         cue = undated_cue(sent, paragraph) if when is None else None  # also kept on the event (merge)
         day_told = "weekday" in (cue or {})
-        if acled_type.aggregate(main, m.tokens) and (when is None or when.precision != "day") and not day_told:
+        no_day = (when is None or when.precision != "day") and not day_told  # no day names one occasion
+        if no_day and acled_type.aggregate(main, m.tokens):
             return []  # "increased attacks", "numerous bombings": a series, not one occasion
-        if acled_type.conflict_tally(main) and (when is None or when.precision != "day") and not day_told:
+        if no_day and acled_type.conflict_tally(main):
             return []  # "the war has killed tens of thousands": a tally over a conflict
         if main.tag_ == "NNS" and (when is None or when.precision == "year") and not day_told and not any(
                 c.dep_ == "nummod" for c in main.children):
             return []  # "carrying out attacks in Puntland": plural, no occasion of its own
-        if acled_type.present_process(main) and (when is None or when.precision != "day") and not day_told:
+        if no_day and acled_type.present_process(main):
             return []  # "as the extremists are driven out of their strongholds": a process
         if acled_type.not_an_occasion(main, m.tokens):
             return []
