@@ -80,3 +80,17 @@ def test_mixed_page_is_english():
     doc = clean("\n".join([*french, P1, P2, P3, *french]))
     assert doc.language == "en"
     assert "appareil" not in doc.body
+
+
+def test_a_wire_dateline_with_a_full_date_dates_the_page_and_leaves_the_body():
+    # invented wire copy: no date anywhere but in the dateline
+    doc = clean("\n".join(["Rebels take Qarawa", "",
+                           "QARAWA, Northland, March 4, 2025 (Reuters) - " + P1, P2, P3]))
+    assert (doc.published, doc.published_precision) == ("2025-03-04", "day")
+    assert doc.body.splitlines()[0] == P1
+
+
+def test_a_header_date_outranks_the_dateline():
+    doc = clean("\n".join(["Rebels take Qarawa", "12 Mar, 2021 09:10 AM", "",
+                           "QARAWA, March 11, 2021 (AFP) - " + P1, P2, P3]))
+    assert doc.published == "2021-03-12"

@@ -6,28 +6,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def page():
-    """Events of an invented article on a page whose date is `published` (None: no date at
-    all; a year with estimated=True: the cleaner's guess from the latest year the text names)."""
-    from eventdesk.extract.events.extractor import EventConfig, extract_events
-    from eventdesk.record import Document
-    from eventdesk.understand.mentions import make_doc
-    from eventdesk.understand.nlp import NlpConfig, build_nlp
-
-    nlp = build_nlp(NlpConfig())
-
-    def run(text: str, published: str | None = None, estimated: bool = False):
-        doc = Document(id="d", source="t.txt", body=text, raw=text)
-        if published:
-            doc.published, doc.published_precision = published, "year" if len(published) == 4 else "day"
-            doc.meta["published_estimated"] = estimated
-        anchor = (published, doc.published_precision) if published and not estimated else None
-        doc.analysis = nlp(make_doc(nlp, text, anchor, doc.id))
-        return extract_events(doc, EventConfig(keep_historical=True))
-    return run
-
-
 RAID = ("Gunmen from the Allied Democratic Forces killed 14 villagers in a night raid on Mukondi in North "
         "Kivu province on Tuesday, local officials said.\n\nThe group, which has pledged allegiance to the "
         "Islamic State since 2019, has killed thousands of civilians in eastern Congo.")

@@ -11,8 +11,9 @@ from eventdesk.clean.html import extract_html
 from eventdesk.clean.knowledge import CleanKnowledge, load_clean_knowledge, norm_line
 from eventdesk.clean.language import identify, page_stoplist
 from eventdesk.clean.lines import classify
-from eventdesk.clean.meta import (bio_author, find_authors, find_outlet, find_published, find_title,
-                                  host_of, outlet_from_host, strip_dateline)
+from eventdesk.clean.meta import (bio_author, dateline_date, find_authors, find_outlet,
+                                  find_published, find_title, host_of, outlet_from_host,
+                                  strip_dateline)
 from eventdesk.errors import Errors
 from eventdesk.ingest.meta import url_problem
 from eventdesk.pipeline.base import Stage
@@ -58,12 +59,14 @@ def _clean_text(doc: Document, raw: str, config: CleanConfig, kb: CleanKnowledge
     if last is not None and not last.punctuated and bio_author(last.text, kb):
         layout.body.pop()  # an author bio closing the page, not a paragraph cut mid-way
     paragraphs = layout.text_of(layout.body)
+    dateline = dateline_date(paragraphs[0], kb) if paragraphs else None
     if paragraphs:
         paragraphs[0] = strip_dateline(paragraphs[0], kb)
     doc.body = "\n".join(p.rstrip() for p in paragraphs if p.strip())
     doc.title = doc.meta.get("title") or find_title(layout, kb, doc.url)
     doc.authors = find_authors(layout, kb)
-    _set_date(doc, hint_date(doc.meta.get("published")) or find_published(layout, doc.url, config.max_scan_lines))
+    _set_date(doc, hint_date(doc.meta.get("published"))
+              or find_published(layout, doc.url, config.max_scan_lines) or dateline)
     doc.outlet = find_outlet(layout, kb, doc.url, doc.title)
 
 
@@ -76,11 +79,12 @@ def _clean_html(doc: Document, config: CleanConfig, kb: CleanKnowledge) -> None:
     paragraphs = article.body.splitlines()
     while paragraphs and doc.title and norm_line(paragraphs[0]) == norm_line(doc.title):
         paragraphs.pop(0)  # the headline is not part of the body
+    dateline = dateline_date(paragraphs[0], kb) if paragraphs else None
     if paragraphs:
         paragraphs[0] = strip_dateline(paragraphs[0], kb)  # "KIRKUK, Iraq - " is not body text
     doc.body = "\n".join(p for p in paragraphs if p.strip())
     doc.authors = article.authors
-    date = hint_date(doc.meta.get("published")) or hint_date(article.date)
+    date = hint_date(doc.meta.get("published")) or hint_date(article.date) or dateline
     _set_date(doc, date)
     doc.outlet = outlet_from_host(doc.url, kb) or article.sitename or host_of(doc.url)
 

@@ -136,19 +136,32 @@ def find_title(layout: Layout, kb: CleanKnowledge, url: str | None) -> str | Non
     return lines[header[-1]].text if header else None
 
 
-def strip_dateline(text: str, kb: CleanKnowledge) -> str:
-    """Remove a dateline opening a paragraph: "BEIRUT —", "ERBIL, Kurdistan Region –",
-    "(Reuters) -", "WASHINGTON, Oct 3 (AP) —"."""
+def split_dateline(text: str, kb: CleanKnowledge) -> tuple[str, str]:
+    """The dateline opening a paragraph and the text after it: "BEIRUT —", "ERBIL, Kurdistan
+    Region –", "(Reuters) -", "WASHINGTON, Oct 3 (AP) —", "BAMAKO, March 4, 2025 (AFP) -".
+    No dateline gives ("", text)."""
     agencies = "|".join(re.escape(a) for a in kb.agencies)
     pattern = (rf"^(?:{_UPPER_PLACE}(?:,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)*)*"
-               rf"(?:,?\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*)?"
+               rf"(?:,?\s+[A-Z][a-z]{{2,8}}\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?\s*)?"
                rf"(?:\((?:{agencies})\)\s*)?[-–—]+\s+")
     match = re.match(pattern, text)
     if match and match.end() < len(text) and (match[0].strip(" -–—") or match.end() > 0):
         head = match[0]
         if re.search(r"[A-Z]{2,}|\(", head):  # a capitalised place or an agency credit
-            return text[match.end():]
-    return text
+            return head, text[match.end():]
+    return "", text
+
+
+def strip_dateline(text: str, kb: CleanKnowledge) -> str:
+    return split_dateline(text, kb)[1]
+
+
+def dateline_date(text: str, kb: CleanKnowledge) -> PageDate | None:
+    """The full date a wire dateline gives ("BAMAKO, March 4, 2025 (AFP) -"): the day the
+    report was filed, which is its publication date."""
+    head, _ = split_dateline(text, kb)
+    found = [d for d in find_dates(head) if d.precision == "day"]
+    return found[0] if found else None
 
 
 def find_published(layout: Layout, url: str | None, max_lines: int = 1500) -> PageDate | None:

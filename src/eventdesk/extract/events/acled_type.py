@@ -53,6 +53,7 @@ class TypingCues:
     riot_weapons: frozenset
     state_materiel: frozenset
     conflict_nouns: frozenset
+    attack_roles: frozenset
     state_modifiers: dict  # "military" -> "military", "police" -> "police" (registry kinds)
 
 
@@ -82,7 +83,7 @@ def typing_cues() -> TypingCues:
         demonstrators=_list("demonstrator_words"), mob_actors=_list("mob_actors"), frames=_list("frame_nouns"),
         abstract=_list("abstract_targets"), deadly=_list("deadly_words"), harm=_list("harm_words"),
         riot_weapons=_list("riot_weapons"), state_materiel=_list("state_materiel"),
-        conflict_nouns=_list("conflict_nouns"),
+        conflict_nouns=_list("conflict_nouns"), attack_roles=_list("attack_roles"),
         state_modifiers={str(w).lower(): kind for _, content in load_all("event_typing.yaml")
                          for kind, words in ((content or {}).get("state_force_modifiers") or {}).items()
                          for w in words or []})

@@ -35,8 +35,8 @@ from eventdesk.extract.events.sides import (crowd_sides, demonym_forces, holder,
 from eventdesk.extract.events.triggers import Mention, find_mentions
 from eventdesk.extract.events.sentences import _civilian_victim, _death_tokens, _distance, _paragraphs, _trim
 from eventdesk.extract.events.where_when import Context, country_place, duration_unit, period_until
-from eventdesk.extract.events.within_document import (_definite, _drop_summaries, _fold_retelling,
-                                                      fold_blasts_into_battles, in_estimated_year, merge_mentions)
+from eventdesk.extract.events.within_document import (_definite, _drop_summaries, fold_blasts_into_battles,
+                                                      fold_told, fold_weak, in_estimated_year, merge_mentions)
 from eventdesk.merge.event_rules import unidentified
 from eventdesk.pipeline.base import Stage
 from eventdesk.record import Document, Event, Evidence
@@ -72,11 +72,18 @@ class _Extractor:
         paragraphs = _paragraphs(self.sdoc)
         events: list[Event] = []
         for sent in self.sdoc.sents:
-            mentions = [told for m in find_mentions(sent, self.lex, self.place_tokens)
-                        if (told := self._told(m)) is not None]
+            mentions = []
+            for m in find_mentions(sent, self.lex, self.place_tokens):
+                told = self._told(m)
+                if told is not None:
+                    mentions.append(told)
+                elif m.claim_tokens and events and anaphoric(m, self.date_tokens):
+                    # "authorities blamed ISGS for the attack": commentary, yet it names who did it
+                    self._credit(events, claimant(m.claim_tokens, self.actors), sent)
             mentions = without_details_of_violence(without_objects_of_others(mentions))
             deaths = _death_tokens(sent, self.lex)
             new: list[Event] = []
+            retold_here: dict[int, str] = {}  # events this sentence retold -> the type it told
             for m in mentions:
                 if m.claim_tokens and m.weak_only and events:
                     # "IS later claimed responsibility": actor1 of the previous sentence's event
@@ -87,21 +94,17 @@ class _Extractor:
                     continue
                 if events and retold(m, self.date_tokens, self.place_tokens):
                     continue  # "That fighting has diverted resources": an event told before
-                if m.weak_only and events and not any(t.i in self.date_tokens for t in sent):
-                    # a bare "was killed" with no date of its own retells an event told before:
-                    # it lends that event its sentence, toll or place, never a new event
+                if m.weak_only and events and not any(t.i in self.date_tokens for t in sent):  # fold_weak
                     own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
-                    for ev in self._events(m, sent, paragraphs.get(sent.start, []), own, alone=len(mentions) == 1):
-                        ev.actor1, ev.geo_precision = None, None  # its sides and place are the told event's
-                        _fold_retelling(events, ev, True)
+                    new += fold_weak(events, self._events(m, sent, paragraphs.get(sent.start, []), own,
+                                                          alone=len(mentions) == 1))
                     continue
                 if duration_unit(m.main) in BACKGROUND_UNITS:  # type: ignore[attr-defined]
                     continue
                 own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
                 told = self._events(m, sent, paragraphs.get(sent.start, []), own, alone=len(mentions) == 1)
                 if events:  # "the attack occurred on Friday": retold, not new
-                    definite = _definite(m)
-                    told = [ev for ev in told if not _fold_retelling(events, ev, definite)]
+                    told = fold_told(events, told, _definite(m), retold_here)
                 new += told
             new = self._absorb(new)
             events += new
@@ -190,6 +193,11 @@ class _Extractor:
         a1, a2 = roles(main, m.tokens, self.actors)
         if m.claim_tokens:
             a1 = claimant(m.claim_tokens, self.actors) or a1
+        # ACLED's civilians are only ever victims: people who attack ("herders attacked the
+        # village") are an armed group the report does not name, never the article's main group
+        armed_civilians = a1 is not None and a1.is_civilian and m.event_type in acled_type.VIOLENT
+        if armed_civilians:
+            a1 = None
         if a1 is None and m.event_type in ("Battles", "Explosions/Remote violence"):
             a1 = demonym_forces(main)  # "an Israeli strike", "Russian shelling"
         event_type, sub = m.event_type, m.sub_event_type
@@ -236,7 +244,8 @@ class _Extractor:
             if len(tellers) == 1 and own_men(m.tokens):
                 # "IS said its fighters killed 12 soldiers": the teller's own men did it
                 a1 = next(iter(tellers.values()))
-        if a1 is None and event_type in acled_type.VIOLENT and sub != TERRITORY and self.main_group is not None:
+        if a1 is None and event_type in acled_type.VIOLENT and sub != TERRITORY and self.main_group is not None \
+                and not armed_civilians:
             here = [self.actors.by_token[t.i].value for t in sent if t.i in self.actors.by_token]
             here = [a for a in here if not a.is_state and not a.is_civilian and a.inter is not None
                     and a not in targets and a != a2 and a.name not in reporters]

@@ -33,6 +33,11 @@ MODALITY_KINDS = {"modal", "presupposing", "accident", "unconfirmed", "tally", "
 BOUNDS = {"low", "both", "high"}
 
 
+# "claim": the verb's subject carried out the event ("IS claimed responsibility");
+# "blame": its object did ("police blamed al-Shabaab for the attack", "blamed on X")
+CLAIM_ROLES = ("claim", "blame")
+
+
 @dataclass(frozen=True)
 class Trigger:
     lemma: str  # "take back": verb + particle; "claim responsibility": verb + object

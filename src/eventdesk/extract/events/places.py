@@ -144,13 +144,21 @@ def name_unlisted_places(events: list, sdoc: Doc) -> list:
         first = ev.sources[0] if ev.sources else None
         if first is None or (ev.geo_precision == 1 and not ev.extra.get("place_from_context")):
             continue
-        named = {u.text for u in unlisted if first.start <= u.start_char and u.end_char <= first.end}
+        named = _unlisted_in(unlisted, [first])
+        if not named and (ev.geo_precision or 3) == 3:
+            # a lead placed by region only, retold at its village ("stormed a church in eastern
+            # Burkina Faso", then "surrounded the church in the village of Essakane")
+            named = _unlisted_in(unlisted, ev.sources)
         if len(named) == 1:
             ev.location = named.pop()
             ev.latitude = ev.longitude = None
             ev.geo_precision = 1
             ev.extra.pop("place_from_context", None)
     return events
+
+
+def _unlisted_in(unlisted: list, sources: list) -> set[str]:
+    return {u.text for u in unlisted for src in sources if src.start <= u.start_char and u.end_char <= src.end}
 
 
 def named_by_of(obj: Token) -> list:

@@ -291,9 +291,15 @@ def _gave_way(main: Token, idx: ActorIndex) -> tuple[ActorInfo, ActorInfo] | Non
 
 
 def claimant(tokens: list[Token], idx: ActorIndex) -> ActorInfo | None:
-    """The subject of a 'claimed responsibility' verb among `tokens`."""
+    """The subject of a 'claimed responsibility' verb among `tokens`; the object of a verb
+    of blame ("blamed al-Shabaab for the attack", "the attack was blamed on al-Shabaab")."""
     for t in tokens:
-        actor = idx.actor_in(_subject(t))
+        if any(trig.role == "blame" for trig in idx.lex.triggers.get(t.lemma_.lower(), [])):
+            accused = [c for c in t.children if c.dep_ == "dobj"] + \
+                [g for c in t.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
+            actor = next((a for a in map(idx.actor_in, accused) if a is not None), None)
+        else:
+            actor = idx.actor_in(_subject(t))
         if actor is not None:
             return actor
     return None

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventdesk.extract.events import acled_type
-from eventdesk.extract.events.lexicon import EventLexicon, Trigger
+from eventdesk.extract.events.lexicon import CLAIM_ROLES, EventLexicon, Trigger
 
 # Dependency labels through which two triggers describe the same occurrence.
 LINK_DEPS = {"prep", "pobj", "dobj", "nsubj", "nsubjpass", "relcl", "acl", "agent", "compound",
@@ -225,7 +225,7 @@ def _join_weak(groups: dict[int, list[int]], found: list[tuple[Token, Trigger]])
     strong = [k for k, members in groups.items() if any(not found[i][1].weak for i in members)]
     if not strong:
         # only weak words ("Suicide bombers struck a mosque, killing four"): one occurrence
-        plain = [k for k, members in groups.items() if not any(found[i][1].role == "claim" for i in members)]
+        plain = [k for k, members in groups.items() if not any(found[i][1].role in CLAIM_ROLES for i in members)]
         # ... unless a clause has its own subject: "Hezbollah fired rockets ..., and Israeli
         # jets struck targets in response" tells two occurrences
         own = [k for k in plain if _own_clause([found[i][0] for i in groups[k]])]
@@ -240,7 +240,7 @@ def _join_weak(groups: dict[int, list[int]], found: list[tuple[Token, Trigger]])
     for k, members in groups.items():
         if k in strong:
             continue
-        if any(found[i][1].role == "claim" for i in members) or _own_clause([found[i][0] for i in members]):
+        if any(found[i][1].role in CLAIM_ROLES for i in members) or _own_clause([found[i][0] for i in members]):
             out[k] = list(members)
             continue
         at = found[members[0]][0].i
@@ -299,7 +299,7 @@ def find_mentions(sent: Span, lex: EventLexicon, place_tokens: set[int]) -> list
         anchor_tok = min(toks, key=lambda t: len(list(t.ancestors)))
         m = Mention(anchor=anchor_tok, tokens=toks, triggers=trigs,
                     event_type=found[pick][1].event_type, sub_event_type=found[pick][1].sub_event_type,
-                    claim_tokens=[found[i][0] for i in members if found[i][1].role == "claim"])
+                    claim_tokens=[found[i][0] for i in members if found[i][1].role in CLAIM_ROLES])
         m.main = found[pick][0]  # type: ignore[attr-defined]
         _refine(m, lex)
         mentions.append(m)

@@ -43,6 +43,12 @@ def country_place(country: str) -> PlaceInfo:
     return PlaceInfo(country, country, found.latitude, found.longitude, 3)
 
 
+def _is_country(loc: Located) -> bool:
+    """A whole country or a part of it by compass ("eastern Democratic Republic of the Congo")."""
+    name, country = loc.value.name, loc.value.country or ""
+    return bool(country) and (name == country or name.endswith(" " + country))
+
+
 def _route_end(t: Token, trigger: Token | None) -> bool:
     """`t` names an end of a journey ("travelling from A to B", "heading for C"): a place under
     a route preposition whose head is a verb of travel other than the trigger itself."""
@@ -118,7 +124,9 @@ class Context:
             near = any(w.lower_ in place_words("near_words") for w in self.doc[max(loc.start - 2, 0):loc.start])
             if near and prec == 1:
                 prec = 2
-            if best is None or prec < best[1]:
+            # at one precision a province says more than its country ("Pakistan's Khyber
+            # Pakhtunkhwa province")
+            if best is None or prec < best[1] or prec == best[1] and _is_country(best[0]) and not _is_country(loc):
                 best = (loc, prec)
         return best
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from eventdesk.extract.events import acled_type
 from eventdesk.extract.events.lexicon import load_lexicon
+from eventdesk.extract.events.roles import _subject
 from eventdesk.extract.events.triggers import Mention
 from eventdesk.merge.event_rules import qualified_alike, unidentified
 from eventdesk.record import Document, Event
+from eventdesk.understand.actors.registry import ActorRegistry
 
 ANAPHORIC_DETS = {"the", "this", "that"}
 
@@ -43,18 +45,25 @@ def _definite(m: Mention) -> bool:
                   and (c.lemma_.lower() in lex.triggers or acled_type.weapon_of([c], acled_type.typing_cues()))), a)
     if a.pos_ == "VERB" and any(_told_before(c) for c in a.children if c.dep_ in ("dobj", "nsubjpass")):
         return True  # "executed the drivers" after "killed nine truck drivers": the same victims
+    subject = _subject(a) if a.pos_ == "VERB" else None
+    if subject is not None and _definite_plural(subject) and {subject.lower_, subject.lemma_.lower()} \
+            & acled_type.typing_cues().attack_roles:
+        return True  # "the assailants fired on the congregation": the attackers of an attack told
     if a.pos_ == "VERB" and any(c.dep_ == "nsubjpass" and c.tag_ == "PRP" for c in a.children):
         return True  # "when it was attacked": a pronoun's referent was told before
     return a.pos_ == "NOUN" and a.tag_ in ("NN", "NNS") and any(
         c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in a.children)
 
 
+def _definite_plural(noun) -> bool:
+    return noun.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in noun.children)
+
+
 def _told_before(noun) -> bool:
     """A definite plural noun of unarmed victims whose word an earlier sentence used: people
     the article has already introduced ("the drivers", "the hostages"; "the militants" may be
     any of a group's fighters)."""
-    if noun.tag_ != "NNS" or not any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETS for c in noun.children) \
-            or not {noun.lemma_.lower(), noun.lower_} & acled_type.typing_cues().unarmed:
+    if not _definite_plural(noun) or not {noun.lemma_.lower(), noun.lower_} & acled_type.typing_cues().unarmed:
         return False
     lemma = noun.lemma_.lower()
     return any(t.lemma_.lower() == lemma for t in noun.doc[:noun.sent.start])
@@ -64,19 +73,20 @@ RETELL_FIELDS = ("location", "country", "latitude", "longitude", "geo_precision"
 MAX_SOURCES = 3  # the sentences an event cites from one article (more would cite a paragraph)
 
 
-def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bool:
+def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> Event | None:
     """Fold a retelling into the latest event it can stand for: the same type, or either side
     told only by a generic word ('the attack' after a suicide bombing; 'a suicide bomber
     carried out the attack' after 'fighters were killed'), at a compatible time. The retelling
-    lends what the first telling lacked: its type, actor, a finer place, a day, a toll."""
+    lends what the first telling lacked: its type, actor, a finer place, a day, a toll.
+    Returns the event it folded into, or None."""
     if ev.extra.get("another"):
-        return False  # "another attack", "a second blast" tells a new occurrence
+        return None  # "another attack", "a second blast" tells a new occurrence
     for target in reversed(events):
         soft = target.extra.get("soft_date") or ev.extra.get("soft_date")
         if (target.historical != ev.historical and not soft) or (
                 target.date and ev.date and not _same_time(target, ev) and not soft):
             continue
-        if _this_week_and_long_ago(target, ev):
+        if _this_week_and_long_ago(target, ev) or other_side_acts(target, ev):
             continue
         if not definite and _tolls_differ(target, ev):
             continue  # "a bombing in August 2023 killed four": its own toll, its own occasion
@@ -129,8 +139,51 @@ def _fold_retelling(events: list[Event], ev: Event, definite: bool = True) -> bo
         if target.fatalities is None and ev.fatalities is not None:
             target.fatalities, target.fatalities_high = ev.fatalities, ev.fatalities_high
         _cite(target, ev)  # up to MAX_SOURCES sentences
-        return True
-    return False
+        return target
+    return None
+
+
+def fold_told(events: list[Event], told: list[Event], definite: bool, retold_here: dict[int, str]) -> list[Event]:
+    """The events of one clause that are not retellings of events told before. Two clauses
+    of one sentence of different types ("the assailants first attacked villagers, then
+    fired on soldiers") do not both retell one event: the second tells its own."""
+    kept = []
+    for ev in told:
+        # nor does it reach past that event to an earlier one
+        barred = [i for i, e in enumerate(events) if retold_here.get(id(e), ev.event_type) != ev.event_type]
+        pool = events[barred[-1] + 1:] if barred else events
+        target = _fold_retelling(pool, ev, definite)
+        if target is None:
+            kept.append(ev)
+        else:
+            retold_here[id(target)] = ev.event_type
+    return kept
+
+
+def fold_weak(events: list[Event], told: list[Event]) -> list[Event]:
+    """A bare "was killed" with no date of its own retells the event told last: it lends that
+    event its sentence, toll or place (its sides and place are that event's). Returns the
+    events that are no retelling: the other side's response ("troops later killed several
+    of the attackers" after an attack on worshippers)."""
+    last = [e for e in events if e.sources[0].start == events[-1].sources[0].start]
+    responses = []
+    for ev in told:
+        if all(other_side_acts(e, ev) for e in last):
+            responses.append(ev)
+            continue
+        ev.actor1, ev.geo_precision = None, None
+        _fold_retelling(events, ev, True)
+    return responses
+
+
+def other_side_acts(a: Event, b: Event) -> bool:
+    """Both name who acted, one a state's forces and the other not, and `b`'s actor was not
+    `a`'s foe: "troops later killed several of the attackers" after an armed group killed
+    worshippers is the state's response, a new event; after "militants attacked an army
+    post" it is the same battle told from the other side."""
+    if not a.actor1 or not b.actor1 or a.extra.get("actor1_fallback") or b.extra.get("actor1_fallback"):
+        return False
+    return ActorRegistry.state_force(a.actor1) != ActorRegistry.state_force(b.actor1) and b.actor1 != a.actor2
 
 
 def _this_week_and_long_ago(a: Event, b: Event) -> bool:

@@ -242,6 +242,11 @@ def _noun_key(token) -> str:
     return key[:-1] if token.pos_ == "PROPN" and key.endswith("s") and key == token.lower_ else key
 
 
+def _plural_noun(token) -> bool:
+    # a capitalised first word ("Rebels of the ADF killed ...") is tagged a proper noun
+    return token.tag_ == "NNS" or token.is_sent_start and token.tag_ in ("NNP", "NNPS") and token.lower_.endswith("s")
+
+
 def _linked_descriptions(doc: Doc, named: list, described: list) -> list:
     """A description the article ties to one named group ("the Allied Democratic Forces (ADF)
     rebels", "rebel forces led by HTS") names that group wherever the article uses it again
@@ -259,8 +264,7 @@ def _linked_descriptions(doc: Doc, named: list, described: list) -> list:
                 and root.head.head.dep_ == "acl":
             noun = root.head.head.head  # "rebel forces led by HTS"
             nouns = [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound"))]
-        elif root.dep_ == "pobj" and root.head.lower_ in ("from", "of") and root.head.head.pos_ == "NOUN" \
-                and root.head.head.tag_ == "NNS":
+        elif root.dep_ == "pobj" and root.head.lower_ in ("from", "of") and _plural_noun(root.head.head):
             noun = root.head.head  # "gunmen from the Viv Ansanm coalition", "fighters of the ADF"
             nouns = [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound"))]
         for noun in nouns:

@@ -231,6 +231,13 @@ class ActorRegistry:
         return ref.name if ref.country else name
 
     @staticmethod
+    def state_force(name: str) -> bool:
+        """ACLED's name of a state actor ("Military Forces of X", "Police Forces of X",
+        "Government of X")."""
+        m = _GENERIC_NAME.match(name.strip())
+        return bool(m and m["kind"])
+
+    @staticmethod
     def unnamed_group(name: str) -> bool:
         """An armed group ACLED names only by kind and country ("Opposition Rebels (X)",
         "Unidentified Armed Group (X)")."""

@@ -37,7 +37,7 @@ class CandidateSpans:
             span = _trim(ent)
             if span is None:
                 continue
-            span = self._whole_word(span, text)
+            span = self._whole_name(self._whole_word(span, text))
             if ent.label_ in self.labels:
                 found.append(span)
             elif ent.label_ == "NORP" and self.demonyms and self.gazetteer.demonym(span.text) is not None:
@@ -85,6 +85,19 @@ class CandidateSpans:
         if whole is None:
             return span
         return whole if any(q > 0 for _, q in self.gazetteer.candidates(whole.text)) else span
+
+    def _whole_name(self, span: Span) -> Span:
+        """The model's entity missing a capitalised first word of the name ("Ismail Khan" of
+        "Dera Ismail Khan"): the longer name when it is one the gazetteer spells exactly."""
+        doc = span.doc
+        for k in (2, 1):
+            before = doc[max(span.start - k, 0):span.start]
+            if len(before) != k or not all(t.is_title and t.is_alpha and not t.ent_type_ for t in before):
+                continue
+            longer = doc[span.start - k:span.end]
+            if max((q for _, q in self.gazetteer.candidates(longer.text)), default=-1) >= 1:
+                return Span(doc, longer.start, longer.end, label=span.label_)
+        return span
 
     def _coordinated(self, doc: Doc, found: list[Span]) -> list[Span]:
         """A name coordinated with a place is a place the model mislabelled ("strikes at Kirta
