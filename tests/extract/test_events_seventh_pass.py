@@ -72,3 +72,28 @@ def test_a_province_says_more_than_its_country_and_a_whole_town_name_is_read(art
     evs = article("PESHAWAR, Oct. 20, 2025 (Reuters) - Unidentified gunmen opened fire on a wedding party in Dera "
                   "Ismail Khan district on Saturday, killing six guests, police said.\n")
     assert [e.location for e in evs] == ["Dera Ismail Khan"]  # the model's entity is "Ismail Khan"
+
+
+def test_a_siege_that_has_lasted_months_is_no_occasion(article):
+    evs = article("KHARTOUM, July 3, 2025 (AFP) - Mortar rounds fired by the Rapid Support Forces hit a crowded market "
+                  "in El Fasher on Wednesday, killing at least 12 civilians, a local committee said.\n\n"
+                  "The paramilitary force has besieged the city, the last army stronghold in Darfur, for months.\n")
+    assert [(e.sub_event_type, e.actor2) for e in evs] == [("Shelling/artillery/missile attack", "Civilians (Sudan)")]
+
+
+def test_a_town_the_next_words_place_in_another_country_is_not_the_foreign_city(article):
+    evs = article("BAMAKO, Feb. 18, 2025 (AFP) - Four herders were killed when their cart struck a landmine near Boni "
+                  "in central Mali on Monday, local officials said.\n")
+    assert [(e.location, e.country) for e in evs] == [("Boni", "Mali")]  # not Bern, which GeoNames calls Boni too
+
+
+def test_a_family_killed_in_a_strike_are_civilians(article):
+    evs = article("CAIRO, Aug. 14, 2025 (Reuters) - An Israeli air strike on a house in Deir al-Balah in central Gaza "
+                  "killed seven members of one family overnight, health officials said on Thursday.\n")
+    assert [(e.actor1, e.actor2) for e in evs] == [("Military Forces of Israel", "Civilians (Palestine)")]
+
+
+def test_a_journalist_shot_dead_by_attackers_is_conflict_news(article):
+    evs = article("MEXICO CITY, Jan. 20, 2025 (AP) - Unknown attackers shot dead a local journalist outside his home "
+                  "in the city of Culiacan in Sinaloa state on Sunday, state prosecutors said.\n")
+    assert [(e.event_type, e.location) for e in evs] == [("Violence against civilians", "Culiacan")]

@@ -99,3 +99,11 @@ STUDY = ("Almost a third of the Europeans who travelled to join jihadist groups 
 
 def test_a_study_of_an_armed_groups_members_passes():
     assert score_text(STUDY).passed
+
+
+def test_a_killing_by_unknown_attackers_passes():
+    # invented: an assassination told with no conflict word but the killing's own
+    text = ("Unknown attackers shot dead a local journalist outside his home in the city of Culiacan "
+            "in Sinaloa state on Sunday, state prosecutors said. The killing was the second of a "
+            "reporter in the state this year.")
+    assert score_text(text, title="Journalist shot dead").passed

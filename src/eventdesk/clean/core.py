@@ -14,6 +14,7 @@ from eventdesk.clean.lines import classify
 from eventdesk.clean.meta import (bio_author, dateline_date, find_authors, find_outlet,
                                   find_published, find_title, host_of, outlet_from_host,
                                   strip_dateline)
+from eventdesk.clean.words import join_broken_words
 from eventdesk.errors import Errors
 from eventdesk.ingest.meta import url_problem
 from eventdesk.pipeline.base import Stage
@@ -62,7 +63,7 @@ def _clean_text(doc: Document, raw: str, config: CleanConfig, kb: CleanKnowledge
     dateline = dateline_date(paragraphs[0], kb) if paragraphs else None
     if paragraphs:
         paragraphs[0] = strip_dateline(paragraphs[0], kb)
-    doc.body = "\n".join(p.rstrip() for p in paragraphs if p.strip())
+    doc.body = join_broken_words("\n".join(p.rstrip() for p in paragraphs if p.strip()))
     doc.title = doc.meta.get("title") or find_title(layout, kb, doc.url)
     doc.authors = find_authors(layout, kb)
     _set_date(doc, hint_date(doc.meta.get("published"))
@@ -82,7 +83,7 @@ def _clean_html(doc: Document, config: CleanConfig, kb: CleanKnowledge) -> None:
     dateline = dateline_date(paragraphs[0], kb) if paragraphs else None
     if paragraphs:
         paragraphs[0] = strip_dateline(paragraphs[0], kb)  # "KIRKUK, Iraq - " is not body text
-    doc.body = "\n".join(p for p in paragraphs if p.strip())
+    doc.body = join_broken_words("\n".join(p for p in paragraphs if p.strip()))
     doc.authors = article.authors
     date = hint_date(doc.meta.get("published")) or hint_date(article.date) or dateline
     _set_date(doc, date)

@@ -361,6 +361,24 @@ def present_process(main: Token) -> bool:
         and not any(c.dep_ == "aux" for c in main.children)
 
 
+def _in_subclause(tok: Token, main: Token) -> bool:
+    return any(a.dep_ in ("relcl", "advcl", "ccomp", "acl", "conj") for a in tok.ancestors if main.is_ancestor(a))
+
+
+def lasting(main: Token) -> bool:
+    """A verb in the perfect over a stretch of time ("has besieged the city for months",
+    "have been fighting for two weeks"): a state that lasts, not one occasion."""
+    if main.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in main.children):
+        return False
+    from eventdesk.understand.dates.lexicon import TemporalLexicon  # loaded once per process
+
+    units = TemporalLexicon.default().unit
+    # anywhere in the clause: the parser may hang "for months" on an apposition
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+        g.dep_ == "pobj" and g.lower_ in units and (g.tag_ == "NNS" or any(n.dep_ == "nummod" for n in g.children))
+        for g in c.children) and not _in_subclause(c, main) for c in main.subtree)
+
+
 def not_an_occasion(main: Token, tokens: list[Token]) -> str | None:
     """Why a mention tells no single occasion, or None: framed as wanted ('a reward for
     information leading to the arrest'), aimed at an abstraction ('the fight against

@@ -278,6 +278,8 @@ class _Extractor:
             return []  # "carrying out attacks in Puntland": plural, no occasion of its own
         if no_day and acled_type.present_process(main):
             return []  # "as the extremists are driven out of their strongholds": a process
+        if acled_type.lasting(main):
+            return []  # "has besieged the city for months": a state that lasts
         if acled_type.not_an_occasion(main, m.tokens):
             return []
         summary = sub == TERRITORY and acled_type.counted_summary(main) and len(where) < 2

@@ -186,6 +186,12 @@ def other_side_acts(a: Event, b: Event) -> bool:
     return ActorRegistry.state_force(a.actor1) != ActorRegistry.state_force(b.actor1) and b.actor1 != a.actor2
 
 
+def _unplaced_month(a: Event, b: Event) -> bool:
+    """On a page without a year, one names a month or day it could not place ("a strike on
+    September 11") and the other none or only a weekday: two occasions (see undated_cue)."""
+    return not a.date and not b.date and ("undated" in a.extra) != ("undated" in b.extra)
+
+
 def _this_week_and_long_ago(a: Event, b: Event) -> bool:
     """On a page without a date, a report told by its weekday ("stormed a hotel on Friday") is
     this week's news; one the text dates only to a year or month ("In 2019, fighters
@@ -238,7 +244,7 @@ def _compatible(a: Event, b: Event, unknown_side: bool = False) -> bool:
     ("gunmen") stand for a named one."""
     if a.event_type != b.event_type or b.extra.get("another") or _tolls_differ(a, b):
         return False
-    if not a.date and not b.date and ("undated" in a.extra) != ("undated" in b.extra):
+    if _unplaced_month(a, b):
         return False  # "today" and an unplaced "in October": two occasions
     if _this_week_and_long_ago(a, b):
         return False

@@ -49,7 +49,11 @@ class UnlistedRules:
         heads = [root, root.head.head] if root.dep_ == "pobj" and root.head.lower_ == "of" else [root]
         qualifiers = [t for h in heads for c in h.children if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "in")
                       for t in c.subtree]
-        qualified_abroad = any(t.i in abroad for t in qualifiers)
+        # the parser often hangs "in central Mali" on the verb: the words right after the name
+        # qualify it all the same ("near Boni in central Mali", "Kuriga in Nigeria's Kaduna state")
+        after = span.doc[span.end:span.end + 4]
+        adjacent = len(after) > 1 and after[0].lower_ in ("in", ",") and any(t.i in abroad for t in after[1:])
+        qualified_abroad = adjacent or any(t.i in abroad for t in qualifiers)
         if qualified_abroad and (self.gazetteer.match_quality(span.text, place) or 0) < 2:
             return True
         if place.kind == "capital" or place.population >= self.gazetteer.config.notable_population:
