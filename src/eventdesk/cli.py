@@ -185,7 +185,7 @@ def ledger(db: DbOption = "eventdesk.db",
              and (not measure or measure.lower() in (ln.measure or "").lower())]
     if not lines:
         wanted = " and ".join(f"{k} '{v}'" for k, v in (("subject", subject), ("measure", measure)) if v)
-        from eventdesk.store.repository import db_url, shown_url
+        from eventdesk.store.engine import db_url, shown_url
 
         err.print(f"no claims in {shown_url(db_url(db))}" + (f" match {wanted}" if wanted else ""))
         return

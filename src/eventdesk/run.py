@@ -154,7 +154,7 @@ def _store_document(store: Store, writer: DocumentWriter, doc: Document, run_id:
 
 
 def _reason(exc: SQLAlchemyError, store: Store) -> str:
-    from eventdesk.store.repository import redact
+    from eventdesk.store.engine import redact
 
     orig = getattr(exc, "orig", None) or exc
     return redact(f"{type(exc).__name__}: {str(orig).splitlines()[0] if str(orig) else ''}",

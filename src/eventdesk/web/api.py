@@ -10,7 +10,7 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
 from eventdesk.errors import Errors
-from eventdesk.web import models
+from eventdesk.web import actor_models, models
 from eventdesk.web.app import ApiError, WebSettings, get_session, get_settings, require_token
 from eventdesk.web.queries import actors as aq
 from eventdesk.web.queries import claims as cq
@@ -197,7 +197,7 @@ def ledger_line(ledger_id: str, s: Session = Depends(get_session)):
     return lines[0]
 
 
-@router.get("/actors", response_model=models.ActorList, tags=["actors"])
+@router.get("/actors", response_model=actor_models.ActorList, tags=["actors"])
 def actors(s: Session = Depends(get_session), settings: WebSettings = Depends(get_settings),
            limit: Limit = 200):
     """Actors seen in events, by number of events, with their registry id when known."""
@@ -207,7 +207,7 @@ def actors(s: Session = Depends(get_session), settings: WebSettings = Depends(ge
     return dict(total=len(rows), items=rows)
 
 
-@router.get("/actors/{key:path}", response_model=models.ActorEntry, responses=ERRORS,
+@router.get("/actors/{key:path}", response_model=actor_models.ActorEntry, responses=ERRORS,
             tags=["actors"])
 def actor(key: str, settings: WebSettings = Depends(get_settings),
           s: Session = Depends(get_session)):
@@ -218,7 +218,7 @@ def actor(key: str, settings: WebSettings = Depends(get_settings),
     return aq.registry_entry(settings.registry, found)
 
 
-@router.get("/dossier/{key:path}", response_model=models.Dossier, responses=ERRORS,
+@router.get("/dossier/{key:path}", response_model=actor_models.Dossier, responses=ERRORS,
             tags=["actors"])
 def dossier(key: str, settings: WebSettings = Depends(get_settings),
             s: Session = Depends(get_session)):
