@@ -97,3 +97,47 @@ def test_a_journalist_shot_dead_by_attackers_is_conflict_news(article):
     evs = article("MEXICO CITY, Jan. 20, 2025 (AP) - Unknown attackers shot dead a local journalist outside his home "
                   "in the city of Culiacan in Sinaloa state on Sunday, state prosecutors said.\n")
     assert [(e.event_type, e.location) for e in evs] == [("Violence against civilians", "Culiacan")]
+
+
+def test_a_missile_strike_that_killed_people_names_civilians_its_actor2(article):
+    evs = article("KYIV, Oct. 14, 2025 (Reuters) - A Russian missile strike on the city of Kharkiv killed five people "
+                  "and wounded 20 on Monday night, regional governor Oleh Syniehubov said.\n")
+    assert [(e.actor1, e.actor2, e.date) for e in evs] == [
+        ("Military Forces of Russia", "Civilians (Ukraine)", "2025-10-13")]
+
+
+def test_a_date_the_parser_hangs_on_a_label_dates_the_arrest(article):
+    evs = article("ISTANBUL, Dec. 26, 2025 (Reuters) - Turkish police detained 32 people suspected of links to Islamic "
+                  "State in raids across Istanbul on Thursday, the interior minister said.\n")
+    assert [(e.sub_event_type, e.date) for e in evs] == [("Arrests", "2025-12-25")]
+
+
+def test_a_signed_accord_names_both_parties_and_a_years_toll_is_no_event(article):
+    evs = article("DOHA, July 19, 2025 (AFP) - Congo's government and the M23 rebels signed a declaration of principles "
+                  "for a ceasefire in Doha on Saturday, Qatari mediators said.\n\n"
+                  "Fighting between the army and the Rwanda-backed rebels killed thousands of people this year.\n")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in evs] == [
+        ("Agreement", "Government of the Democratic Republic of Congo", "M23: March 23 Movement")]
+
+
+# invented: a desert ambush, its retelling with the weapons a unit fires, and a separate bombing
+DESERT = ("BEIRUT, May 5, 2025 (Reuters) - Islamic State militants killed 11 Syrian soldiers in an ambush on an "
+          "army bus in the desert east of Palmyra on Sunday, a war monitor said.\n\n"
+          "The Syrian Democratic Forces and the SDF's allies were not involved, the SDF said.\n\n"
+          "The monitor said the militants fired rocket-propelled grenades at the bus before the ambush.\n\n"
+          "In a separate incident on Saturday, a roadside bomb killed two members of the Syrian Democratic "
+          "Forces in Deir ez-Zor province, the SDF said.\n")
+
+
+def test_the_militants_are_the_group_the_article_called_so_not_the_most_named(article):
+    evs = article(DESERT)
+    assert "SDF: Syrian Democratic Forces" not in {e.actor1 for e in evs}
+
+
+def test_rocket_propelled_grenades_are_no_shelling(article):
+    assert not any(e.sub_event_type in ("Shelling/artillery/missile attack", "Grenade") for e in article(DESERT))
+
+
+def test_a_separate_incident_is_its_own_event(article):
+    bombs = [e for e in article(DESERT) if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert [(b.date, b.actor2) for b in bombs] == [("2025-05-03", "SDF: Syrian Democratic Forces")]

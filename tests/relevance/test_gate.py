@@ -107,3 +107,11 @@ def test_a_killing_by_unknown_attackers_passes():
             "in Sinaloa state on Sunday, state prosecutors said. The killing was the second of a "
             "reporter in the state this year.")
     assert score_text(text, title="Journalist shot dead").passed
+
+
+def test_a_protest_met_with_tear_gas_passes():
+    # invented: a demonstration and a riot, with none of the armed-conflict vocabulary
+    text = ("Kenyan police fired tear gas and water cannon at thousands of protesters who marched on "
+            "parliament in Nairobi on Wednesday to oppose proposed tax increases. In the western town of "
+            "Nakuru, protesters set fire to a police station and looted shops, a police official said.")
+    assert score_text(text, title="Police fire tear gas at protesters").passed

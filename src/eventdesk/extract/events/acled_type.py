@@ -54,6 +54,7 @@ class TypingCues:
     state_materiel: frozenset
     conflict_nouns: frozenset
     attack_roles: frozenset
+    direct_fire: frozenset
     state_modifiers: dict  # "military" -> "military", "police" -> "police" (registry kinds)
 
 
@@ -84,6 +85,7 @@ def typing_cues() -> TypingCues:
         abstract=_list("abstract_targets"), deadly=_list("deadly_words"), harm=_list("harm_words"),
         riot_weapons=_list("riot_weapons"), state_materiel=_list("state_materiel"),
         conflict_nouns=_list("conflict_nouns"), attack_roles=_list("attack_roles"),
+        direct_fire=_list("direct_fire_weapons"),
         state_modifiers={str(w).lower(): kind for _, content in load_all("event_typing.yaml")
                          for kind, words in ((content or {}).get("state_force_modifiers") or {}).items()
                          for w in words or []})
@@ -134,12 +136,25 @@ def _subtree(tok: Token) -> list[Token]:
 
 
 def weapon_of(tokens: list[Token], cues: TypingCues) -> str | None:
-    """The Explosions/Remote violence sub-type that the clause's weapon words name, if any."""
-    keys = _keys(tokens)
+    """The Explosions/Remote violence sub-type that the clause's weapon words name, if any
+    (the words of a direct-fire weapon's name, "rocket-propelled grenades", name none)."""
+    keys = _keys([t for t in tokens if t.i not in direct_fire_tokens(tokens, cues)])
     for sub, words in cues.weapons:
         if keys & words:
             return sub
     return None
+
+
+def direct_fire_tokens(tokens: list[Token], cues: TypingCues) -> set[int]:
+    """Indices of the tokens that spell a direct-fire weapon's name."""
+    out: set[int] = set()
+    for t in tokens:
+        doc = t.doc
+        for n in (1, 2, 3, 4):
+            span = doc[t.i:t.i + n]
+            if span.text.lower() in cues.direct_fire or " ".join(w.lower_ for w in span) in cues.direct_fire:
+                out.update(range(t.i, t.i + n))
+    return out
 
 
 def victims(tokens: list[Token], death_tokens: list[Token]) -> list[Token]:
@@ -187,6 +202,13 @@ def victim_kind(vs: list[Token], cues: TypingCues) -> tuple[bool, bool]:
         elif words & cues.unarmed or _people(v):
             unarmed = True
     return armed, unarmed
+
+
+def only_unarmed(tokens: list[Token], death_tokens: list[Token]) -> bool:
+    """The victims told are all unarmed people ("a missile strike killed five people"): ACLED
+    names them actor2 of a strike or a bombing, "Civilians (X)"."""
+    armed, unarmed = victim_kind(victims(tokens, death_tokens), typing_cues())
+    return unarmed and not armed
 
 
 def _people(v: Token) -> bool:
@@ -367,16 +389,17 @@ def _in_subclause(tok: Token, main: Token) -> bool:
 
 def lasting(main: Token) -> bool:
     """A verb in the perfect over a stretch of time ("has besieged the city for months",
-    "have been fighting for two weeks"): a state that lasts, not one occasion."""
+    "have been fighting for two weeks", "has taken most of Rakhine since 2023"): a state that
+    lasts or a sum, not one occasion."""
     if main.pos_ != "VERB" or not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in main.children):
         return False
     from eventdesk.understand.dates.lexicon import TemporalLexicon  # loaded once per process
 
     units = TemporalLexicon.default().unit
     # anywhere in the clause: the parser may hang "for months" on an apposition
-    return any(c.dep_ == "prep" and c.lower_ == "for" and any(
+    return any(c.dep_ == "prep" and not _in_subclause(c, main) and (c.lower_ == "since" or c.lower_ == "for" and any(
         g.dep_ == "pobj" and g.lower_ in units and (g.tag_ == "NNS" or any(n.dep_ == "nummod" for n in g.children))
-        for g in c.children) and not _in_subclause(c, main) for c in main.subtree)
+        for g in c.children)) for c in main.subtree)
 
 
 def not_an_occasion(main: Token, tokens: list[Token]) -> str | None:

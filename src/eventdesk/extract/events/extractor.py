@@ -33,7 +33,8 @@ from eventdesk.extract.events.roles import ActorIndex, acled_names, claimant, ow
 from eventdesk.extract.events.sides import (crowd_sides, demonym_forces, holder, main_group,
                                             shared_sides, state_operation, unidentified_perpetrator)
 from eventdesk.extract.events.triggers import Mention, find_mentions
-from eventdesk.extract.events.sentences import _civilian_victim, _death_tokens, _distance, _paragraphs, _trim
+from eventdesk.extract.events.sentences import (_civilian_victim, _death_tokens, _distance, _paragraphs, _trim,
+                                                 another_occasion, mass_toll)
 from eventdesk.extract.events.where_when import Context, country_place, duration_unit, period_until
 from eventdesk.extract.events.within_document import (_definite, _drop_summaries, fold_blasts_into_battles,
                                                       fold_told, fold_weak, in_estimated_year, merge_mentions)
@@ -261,6 +262,7 @@ class _Extractor:
         armed_foe = a2 is not None and a2.inter is not None and not a2.is_civilian
         event_type, sub, generic = acled_type.decide(event_type, sub, main, m.tokens, sent, deaths, armed_foe,
                                                      alone=alone)
+        civilian_dead = event_type == acled_type.EXPLOSIONS and a2 is None and acled_type.only_unarmed(m.tokens, deaths)
         if fallback and sub == "Air/drone strike":
             a1, fallback = None, False  # a guessed armed group flies no aircraft; the roles found none
         if event_type in ("Battles",) and sub == "Armed clash" and _civilian_victim(m.tokens, self.lex):
@@ -271,7 +273,7 @@ class _Extractor:
         no_day = (when is None or when.precision != "day") and not day_told  # no day names one occasion
         if no_day and acled_type.aggregate(main, m.tokens):
             return []  # "increased attacks", "numerous bombings": a series, not one occasion
-        if no_day and acled_type.conflict_tally(main):
+        if no_day and (acled_type.conflict_tally(main) or mass_toll([*m.tokens, *deaths], self.lex)):
             return []  # "the war has killed tens of thousands": a tally over a conflict
         if main.tag_ == "NNS" and (when is None or when.precision == "year") and not day_told and not any(
                 c.dep_ == "nummod" for c in main.children):
@@ -309,7 +311,7 @@ class _Extractor:
         out = []
         for place, prec in where:
             actor2 = a2.name if a2 else None
-            if event_type == "Violence against civilians" and (a2 is None or a2.is_civilian):
+            if event_type == "Violence against civilians" and (a2 is None or a2.is_civilian) or civilian_dead:
                 country = (place.country if place else None) or self.ctx.dominant_country
                 actor2 = f"Civilians ({country})" if country else "Civilians"
             ev = Event(
@@ -337,8 +339,7 @@ class _Extractor:
                 # the attack that ...") or the day it was told ("..., the army said on Sunday"):
                 # a retelling's own day may correct it
                 ev.extra["soft_date"] = True
-            if any(c.dep_ in ("det", "amod") and c.lower_ in ("another", "second", "separate", "new", "fresh")
-                   for c in main.children):
+            if another_occasion(main, sent):
                 ev.extra["another"] = True  # "another attack", "a second blast": not the one told before
             if main.lemma_.lower() in acled_type.typing_cues().generic:
                 ev.extra["generic_word"] = True  # "the attack", "the incident": may retell any violent event

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventdesk.extract.events.acled_type import typing_cues
 from eventdesk.extract.events.context import ActorInfo, Located
 from eventdesk.extract.events.lexicon import EventLexicon
 from eventdesk.record import Event
@@ -153,6 +154,13 @@ def _shared_noun_sides(noun: Token, named: ActorInfo | None
     return ActorInfo(first.name, first.inter, first.country, first.id), named
 
 
+def _between_two(verb: Token, idx: ActorIndex) -> bool:
+    """A verb two parties do together: an accord ("sign", "agree") or a fight ("clash")."""
+    lemma = verb.lemma_.lower()
+    return lemma in typing_cues().two_sided or any(
+        t.sub_event_type == "Agreement" for t in idx.lex.triggers.get(lemma, []))
+
+
 def _state_control(control: Token) -> ActorInfo | None:
     """"under Syrian state control", "under Iraqi government control": the forces of the
     state whose nationality adjective modifies the word, when a government modifier
@@ -218,6 +226,11 @@ def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo 
         if a2 is None:
             a2 = next((idx.actor_in(o) for o in _prep_objects(main, ACTOR2_PREPS - {"with"})
                        if idx.actor_in(o)), None)
+        if a2 is None and a1 is not None and _between_two(main, idx):
+            # "Congo's government and the M23 rebels signed ...", "X and Y clashed": the other party
+            subject = _subject(main)
+            a2 = next((x for c in (subject.conjuncts if subject is not None else ())
+                       if (x := idx.actor_in(c)) is not None and x != a1), None)
     else:
         for c in main.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in idx.by_token):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from eventdesk.extract.events.acled_type import typing_cues
 from eventdesk.extract.events.lexicon import EventLexicon
 from eventdesk.record import Evidence
 
@@ -56,6 +57,28 @@ def _civilian_victim(tokens, lex: EventLexicon) -> bool:
                 if words & lex.civilian_targets:
                     return True
     return False
+
+
+OTHER_WORDS = ("another", "second", "separate", "new", "fresh")  # English determiners of a new occurrence
+
+
+def another_occasion(main, sent) -> bool:
+    """The trigger is told as a new occurrence: "another attack", "a second blast", or the
+    sentence opens on one ("In a separate incident, a roadside bomb killed ...";
+    "Separately, ...")."""
+    if any(c.dep_ in ("det", "amod") and c.lower_ in OTHER_WORDS for c in main.children):
+        return True
+    occurrence = typing_cues().generic | {"incident"}
+    return any(t.lower_ == "separately" and t.dep_ == "advmod" for t in sent) or any(
+        t.lower_ in OTHER_WORDS and t.dep_ in ("det", "amod") and t.head.lemma_.lower() in occurrence
+        and t.head.i < main.i for t in sent)
+
+
+def mass_toll(tokens, lex: EventLexicon) -> bool:
+    """A toll in thousands ("killed thousands of people this year"): a tally over a war or a
+    year, never one occasion's (ACLED codes a known event's toll in numbers)."""
+    return any(w.lower_ in lex.vague and lex.vague[w.lower_] >= 1000 for t in tokens for c in t.children
+               if c.dep_ in ("dobj", "nsubjpass", "nsubj") for w in c.subtree)
 
 
 def _trim(ev: Evidence, body: str | None, at: int | None = None) -> Evidence:

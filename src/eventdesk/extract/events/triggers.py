@@ -136,9 +136,12 @@ def _condition(tok: Token, trig: Trigger, lex: EventLexicon, place_tokens: set[i
                    for o in objs)
     near = _near(tok) + (_near(tok.head, 1) if tok.dep_ == "acomp" else [])  # "were triumphant in Aleppo"
     near += [c for c in tok.children if c.dep_ == "relcl"]  # "a ceasefire that began on 27 February"
-    words = {t.lower_ for t in near} | {t.lemma_.lower() for t in near}
+    # a rocket-propelled grenade is no rocket fire (acled_type.direct_fire_tokens)
+    shown = [*near, *(t for o in objs for t in o.subtree)]
+    masked = acled_type.direct_fire_tokens(shown, acled_type.typing_cues())
+    words = {t.lower_ for t in near if t.i not in masked} | {t.lemma_.lower() for t in near if t.i not in masked}
     for o in objs:
-        words |= {t.lower_ for t in o.subtree}
+        words |= {t.lower_ for t in o.subtree if t.i not in masked}
     if trig.requires == "not_context":  # "a hunger strike", "struck a deal": not violence
         if tok.dep_ in ("pobj", "dobj", "attr"):  # "doctors went on strike": the governing clause
             gov = tok.head.head if tok.dep_ == "pobj" else tok.head
@@ -187,17 +190,18 @@ def _refine(mention: Mention, lex: EventLexicon) -> None:
             "Armed clash", "Remote explosive/landmine/IED", "Air/drone strike"):
         return
     words: set[str] = set()
+    masked = acled_type.direct_fire_tokens([t for tok in mention.tokens for t in tok.subtree], acled_type.typing_cues())
     for tok in mention.tokens:
         words |= {tok.lower_, tok.lemma_.lower()}
         for c in tok.children:
             if c.dep_ in ("amod", "compound", "nmod", "npadvmod"):
-                words |= {t.lower_ for t in c.subtree}
+                words |= {t.lower_ for t in c.subtree if t.i not in masked}
             if c.dep_ in ("dobj",) or (c.dep_ == "prep" and c.lower_ in ("in", "by", "with")):
                 for t in c.subtree:
                     if any(a.lemma_.lower() in lex.backing_cues and a.i != tok.i for a in t.ancestors
                            if a.i in range(c.i, c.right_edge.i + 1)):
                         continue  # "battled ... with the help of fighter jets": backing, not the weapon
-                    if t.dep_ in ("amod", "compound", "pobj", "dobj"):
+                    if t.dep_ in ("amod", "compound", "pobj", "dobj") and t.i not in masked:
                         words.add(t.lower_)
     for ref in lex.refiners:
         if words & ref.cues:

@@ -358,7 +358,7 @@ def _in_other_clause(t: Token, tokens: list[Token]) -> bool:
     """`t` sits in a relative or participle clause ("seized by IS six days ago") that holds
     none of the mention's tokens."""
     for a in t.ancestors:
-        if a.dep_ in ("relcl", "acl") and a.pos_ == "VERB":
+        if a.dep_ in ("relcl", "acl") and a.pos_ == "VERB" and a.lemma_.lower() not in place_words("label_participles"):
             return not any(a == x or a.is_ancestor(x) for x in tokens)
     return False
 

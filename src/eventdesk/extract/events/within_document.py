@@ -292,7 +292,7 @@ def fold_blasts_into_battles(events: list[Event], blasts: frozenset[str] | None 
     out = []
     for ev in events:
         host = None
-        if ev.event_type == "Explosions/Remote violence" and ev.sub_event_type in blasts:
+        if ev.event_type == "Explosions/Remote violence" and ev.sub_event_type in blasts and not ev.extra.get("another"):
             host = next((b for b in battles if _same_time(b, ev) and b.country and b.country == ev.country
                          and (b.location == ev.location or 3 in (b.geo_precision, ev.geo_precision))
                          and (ev.actor1 is None or b.actor2 is None or ev.actor1 in (b.actor1, b.actor2))), None)

@@ -97,7 +97,8 @@ class ActorResolver:
         named = self._derived(doc, named, main)
         taken = {i for start, end, _ in named for i in range(start, end)}
         unnamed = not any(ref.inter in ARMED_NON_STATE and not ref.pro_government for _, _, ref in named)
-        described = _linked_descriptions(doc, named, self._described(doc, context, main, taken, unnamed))
+        links = description_links(doc, named)
+        described = self._described(doc, context, main, taken, unnamed, links)
         spans = []
         for start, end, ref in sorted(named + described, key=lambda x: x[0]):
             span = Span(doc, start, end, label="ACTOR", kb_id=ref.id)
@@ -176,8 +177,8 @@ class ActorResolver:
         return False
 
     # ---- descriptions -----------------------------------------------------------------------
-    def _described(self, doc: Doc, context: "DocContext", main: ActorRef | None,
-                   taken: set[int], unnamed: bool = False) -> list[tuple[int, int, ActorRef]]:
+    def _described(self, doc: Doc, context: "DocContext", main: ActorRef | None, taken: set[int],
+                   unnamed: bool = False, links: dict | None = None) -> list[tuple[int, int, ActorRef]]:
         found = []
         matches = filter_spans([Span(doc, s, e) for _, s, e in self.heads(doc)])
         for head in reversed(matches):  # right to left: "forces" takes "regime" as its modifier
@@ -199,6 +200,9 @@ class ActorResolver:
             spans = [(begin, end) for begin in range(start, head.start + 1)] + [(head.start, head.end)]
             for begin, stop in dict.fromkeys(spans):
                 ref = self.describer.resolve(doc[begin:stop].text, ctx)
+                if ref is None or ref.how == "anaphor" or ActorRegistry.unnamed_group(ref.name):
+                    # the article's own tie ("Islamic State militants", then "the militants")
+                    ref = linked_group(doc[begin:stop], links or {}) or ref
                 if ref is not None:
                     found.append((begin, stop, ref))
                     taken.update(range(begin, stop))
@@ -247,10 +251,10 @@ def _plural_noun(token) -> bool:
     return token.tag_ == "NNS" or token.is_sent_start and token.tag_ in ("NNP", "NNPS") and token.lower_.endswith("s")
 
 
-def _linked_descriptions(doc: Doc, named: list, described: list) -> list:
-    """A description the article ties to one named group ("the Allied Democratic Forces (ADF)
-    rebels", "rebel forces led by HTS") names that group wherever the article uses it again
-    ("Rebels responded with increased attacks"); a word tied to two groups stays generic."""
+def description_links(doc: Doc, named: list) -> dict[str, ActorRef]:
+    """The words a description shares with one named group ("the Allied Democratic Forces
+    (ADF) rebels", "rebel forces led by HTS", "Islamic State militants") -> that group; a word
+    tied to two groups names neither."""
     links: dict[str, set] = {}
     for start, end, ref in named:
         if ref.inter not in ARMED_NON_STATE or ActorRegistry.unnamed_group(ref.name):
@@ -267,20 +271,22 @@ def _linked_descriptions(doc: Doc, named: list, described: list) -> list:
         elif root.dep_ == "pobj" and root.head.lower_ in ("from", "of") and _plural_noun(root.head.head):
             noun = root.head.head  # "gunmen from the Viv Ansanm coalition", "fighters of the ADF"
             nouns = [noun, *(c for c in noun.children if c.dep_ in ("amod", "compound"))]
+        elif root.pos_ == "NOUN" and root.i == end - 1 and start < root.i:
+            nouns = [root]  # the name holds its noun: "Islamic State militants", "Taliban fighters"
         for noun in nouns:
             links.setdefault(_noun_key(noun), set()).add(ref.id)
     by_id = {ref.id: ref for _, _, ref in named}
-    out = []
-    for start, end, ref in described:
-        words = [t for t in doc[start:end] if not (t.is_punct or t.dep_ in ("det", "poss"))]
-        # only a bare reuse of the tied words ("the rebels"): "Opposition fighters" after
-        # "Hizbullah fighters" names its own side
-        if ActorRegistry.unnamed_group(ref.name) and all(_noun_key(t) in links for t in words):
-            ids = {i for t in words for i in links[_noun_key(t)]}
-            if len(ids) == 1:
-                ref = by_id[ids.pop()]
-        out.append((start, end, ref))
-    return out
+    return {word: by_id[next(iter(ids))] for word, ids in links.items() if len(ids) == 1}
+
+
+def linked_group(span: Span, links: dict[str, ActorRef]) -> ActorRef | None:
+    """The one group a bare reuse of tied words names ("the rebels" after "ADF rebels");
+    "Opposition fighters" after "Hizbullah fighters" names its own side."""
+    words = [t for t in span if not (t.is_punct or t.dep_ in ("det", "poss"))]
+    groups = {links[_noun_key(t)].id: links[_noun_key(t)] for t in words if _noun_key(t) in links}
+    if words and len(groups) == 1 and all(_noun_key(t) in links for t in words):
+        return next(iter(groups.values()))
+    return None
 
 
 def _capital_of(name: str) -> str | None:
