@@ -141,3 +141,12 @@ def test_rocket_propelled_grenades_are_no_shelling(article):
 def test_a_separate_incident_is_its_own_event(article):
     bombs = [e for e in article(DESERT) if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert [(b.date, b.actor2) for b in bombs] == [("2025-05-03", "SDF: Syrian Democratic Forces")]
+
+
+def test_at_a_tie_the_group_the_lead_names_is_the_group(article):
+    # invented: IS and the SDF are named twice each; the lead is about IS
+    evs = article("March 20, 2025\n\nSix years on, the Islamic State is far from defeated, and Islamic State gunmen "
+                  "still attack.\n\nIn 2014, the group's fighters swept across northern Iraq and captured Mosul.\n\n"
+                  "Raqqa fell to the Syrian Democratic Forces in October 2017. The SDF still holds it.\n")
+    mosul = next(e for e in evs if e.location == "Mosul")
+    assert (mosul.actor1, mosul.date) == ("Islamic State", "2014")

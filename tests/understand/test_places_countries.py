@@ -88,6 +88,17 @@ def test_a_countrys_capital_named_by_its_nationality_is_that_city(parsed, text, 
     assert found[phrase].name == city and found[phrase].geo_precision == 1
 
 
+@pytest.mark.parametrize("text", [
+    # invented: a group's seat, not the state's capital
+    "The group's Syrian capital, Raqqa, fell to the Kurdish-led forces in October.",
+    "Raqqa, the militants' de facto capital, fell to the Kurdish-led forces in October.",
+])
+def test_a_capital_the_text_names_or_no_state_holds_is_not_the_state_capital(parsed, text):
+    doc = parsed(text)
+    names = [s._.place.name for s in doc.spans["places"]]
+    assert "Ar Raqqah" in names and "Damascus" not in names
+
+
 def test_names_coordinated_with_a_place_are_places_the_gazetteer_may_lack(parsed):
     # invented: the model calls the second village a person
     doc = parsed("Jets struck at Kirta Wulgo and Sabon Tumbun in Borno State on Monday.")

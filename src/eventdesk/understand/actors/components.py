@@ -93,7 +93,9 @@ class ActorResolver:
     def __call__(self, doc: Doc) -> Doc:
         context = DocContext(doc, self.describer)
         named = self._named(doc, context)
-        main = main_actor([ref for _, _, ref in named if ref is not None]) if self.anaphora else None
+        first = next(iter(doc.sents), None) if doc.has_annotation("SENT_START") else None
+        lead = {ref.id for start, _, ref in named if ref is not None and first is not None and start < first.end}
+        main = main_actor([ref for _, _, ref in named if ref is not None], lead) if self.anaphora else None
         named = self._derived(doc, named, main)
         taken = {i for start, end, _ in named for i in range(start, end)}
         unnamed = not any(ref.inter in ARMED_NON_STATE and not ref.pro_government for _, _, ref in named)
@@ -298,14 +300,21 @@ def _capital_of(name: str) -> str | None:
     return place.country if place is not None and place.kind == "capital" else None
 
 
-def main_actor(refs: list[ActorRef]) -> ActorRef | None:
+def main_actor(refs: list[ActorRef], lead: set[str] = frozenset()) -> ActorRef | None:
     """The most mentioned non-state armed actor that does not fight beside the state, if it
-    leads strictly (else None: ambiguous)."""
+    leads strictly; at a tie, the one of them the lead sentence names alone (news names its
+    subject first); else None: ambiguous. `refs` in text order, `lead` the ids the first
+    sentence names."""
     counts = Counter(r.id for r in refs if r.inter in ARMED_NON_STATE and not r.pro_government)
-    top = counts.most_common(2)
-    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+    top = counts.most_common()
+    if not top:
         return None
-    return next(r for r in refs if r.id == top[0][0])
+    tied = {i for i, n in top if n == top[0][1]}
+    if len(tied) > 1:
+        tied &= set(lead)
+        if len(tied) != 1:
+            return None
+    return next(r for r in refs if r.id in tied)
 
 
 def _modifies(token) -> bool:

@@ -44,12 +44,21 @@ class CountrySpans:
             code = next(filter(None, map(self._country_of, mods)), None)
             city = self.gazetteer.capital(code) if code else None
             start = min(m.i for m in mods) if mods else t.i
-            if city is None or t.i in taken:
+            if city is None or t.i in taken or self._named_capital(t, mods, taken):
                 continue
             span = Span(doc, start, t.i + 1, label="GPE")
             span._.place = city
             out.append(span)
         return out
+
+    def _named_capital(self, capital, mods, taken: set[int]) -> bool:
+        """A capital the text names itself or that belongs to no state: "the group's Syrian
+        capital, Raqqa", "Raqqa, the militants' de facto capital" are Raqqa, not Damascus."""
+        if any(c.dep_ == "appos" and c.i in taken for c in capital.children):
+            return True
+        if capital.dep_ == "appos" and capital.head.i in taken:
+            return True
+        return any(m.dep_ == "poss" and self._country_of(m) is None for m in mods)
 
     def _country_of(self, tok) -> str | None:
         """The country a demonym or a country's name names ("Somali", "Afghanistan")."""
