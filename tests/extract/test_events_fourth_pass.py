@@ -3,7 +3,7 @@ unrealised plans), on invented sentences with hand-made understanding."""
 
 from __future__ import annotations
 
-from eventdesk.extract.events.where_when import duration_unit
+from eventdesk.extract.events.when import duration_unit
 from tests.extract.test_events import events_of
 
 

@@ -7,10 +7,10 @@ pointing at the sentence that reports it.
 
 Steps per sentence: triggers and their links (triggers), which mentions tell an event of
 their own (mention_filters), assertion (modality), roles and the sides they leave open (roles,
-sides), type (acled_type), place/date/historical (where_when, places), fatalities
-(fatalities); then per document: claims of responsibility carried to the event of the
-previous sentence, and mentions of one event merged into one Event with several sources
-(within_document).
+sides), type (acled_type), whether it tells one occasion (occasions), place/date/historical
+(where_when, places, when), fatalities (fatalities); then per document: claims of
+responsibility carried to the event of the previous sentence, and mentions of one event
+merged into one Event with several sources (within_document).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from eventdesk.errors import Errors
-from eventdesk.extract.events import acled_type
+from eventdesk.extract.events import acled_type, occasions
 from eventdesk.extract.events.context import (ActorInfo, publication, read_actors, read_dates,
                                              read_places, undated_cue)
 from eventdesk.extract.events.fatalities import fatalities_of
@@ -30,12 +30,13 @@ from eventdesk.extract.events.mention_filters import (anaphoric, reports, retold
 from eventdesk.extract.events.modality import asserted
 from eventdesk.extract.events.places import name_unlisted_places, named_by_of
 from eventdesk.extract.events.roles import ActorIndex, acled_names, claimant, own_men, roles, two_sides
-from eventdesk.extract.events.sides import (crowd_sides, demonym_forces, holder, main_group,
+from eventdesk.extract.events.sides import (_default_foe, crowd_sides, demonym_forces, main_group,
                                             shared_sides, state_operation, unidentified_perpetrator)
 from eventdesk.extract.events.triggers import Mention, find_mentions
-from eventdesk.extract.events.sentences import (_civilian_victim, _death_tokens, _distance, _paragraphs, _trim,
-                                                 another_occasion, mass_toll)
-from eventdesk.extract.events.where_when import Context, country_place, duration_unit, period_until
+from eventdesk.extract.events.sentences import (_civilian_victim, _day_of_telling, _death_tokens, _distance,
+                                                 _paragraphs, _trim, another_occasion, mass_toll)
+from eventdesk.extract.events.when import duration_unit, period_until
+from eventdesk.extract.events.where_when import Context, PlaceInfoPrec, _named_in, country_place
 from eventdesk.extract.events.within_document import (_definite, _drop_summaries, fold_blasts_into_battles,
                                                       fold_told, fold_weak, in_estimated_year, merge_mentions)
 from eventdesk.merge.event_rules import unidentified
@@ -134,19 +135,6 @@ class _Extractor:
                 return alone
         return None
 
-    def _day_of_telling(self, sent: Span, main) -> bool:
-        """Every date of the sentence is the day a source told it ("killed 12, the army said
-        on Sunday"): on a reporting verb that governs the trigger, not on the event."""
-        dated = [t for t in sent if t.i in self.date_tokens]
-        for t in dated:
-            verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            if verb is None or verb.lemma_.lower() not in self.lex.reporting_verbs or not verb.is_ancestor(main):
-                return False
-            path = [main, *[a for a in main.ancestors if verb.is_ancestor(a)]]
-            if not any(a.dep_ in ("ccomp", "parataxis") for a in path):
-                return False  # "announced the arrest on Monday": the day the noun's event is told of
-        return bool(dated)
-
     def _credit(self, events: list[Event], actor: ActorInfo | None, sent: Span) -> None:
         target = events[-1]
         # a claim names the attacker a description left unknown ("the attacker", "gunmen")
@@ -156,20 +144,6 @@ class _Extractor:
             target.extra.pop("actor1_fallback", None)
             if target.actor2 == actor.name:
                 target.actor2 = None
-
-    def _default_foe(self, sub: str, a1: ActorInfo | None, where) -> ActorInfo | None:
-        """ACLED's actor2 when the text names none: ground an armed group took was the state's;
-        a battle has two sides: others fought the article's armed group, and it the state
-        forces where it fought ("SDF fighters battled at Baghuz": IS, not Syria's army)."""
-        if a1 is None or a1.inter is None:
-            return None
-        if sub == "Non-state actor overtakes territory":
-            return None if a1.is_state else holder(where)
-        if sub != "Armed clash":
-            return None
-        if self.main_group is not None and self.main_group.name != a1.name:
-            return self.main_group
-        return holder(where) if not a1.is_state and not a1.is_civilian else None
 
     def _home_ground(self, place, prec, sent: Span, actor: ActorInfo | None):
         """A place borrowed from another sentence in another country than the acting armed
@@ -271,20 +245,20 @@ class _Extractor:
         cue = undated_cue(sent, paragraph) if when is None else None  # also kept on the event (merge)
         day_told = "weekday" in (cue or {})
         no_day = (when is None or when.precision != "day") and not day_told  # no day names one occasion
-        if no_day and acled_type.aggregate(main, m.tokens):
+        if no_day and occasions.aggregate(main, m.tokens):
             return []  # "increased attacks", "numerous bombings": a series, not one occasion
-        if no_day and (acled_type.conflict_tally(main) or mass_toll([*m.tokens, *deaths], self.lex)):
+        if no_day and (occasions.conflict_tally(main) or mass_toll([*m.tokens, *deaths], self.lex)):
             return []  # "the war has killed tens of thousands": a tally over a conflict
         if main.tag_ == "NNS" and (when is None or when.precision == "year") and not day_told and not any(
                 c.dep_ == "nummod" for c in main.children):
             return []  # "carrying out attacks in Puntland": plural, no occasion of its own
-        if no_day and acled_type.present_process(main):
+        if no_day and occasions.present_process(main):
             return []  # "as the extremists are driven out of their strongholds": a process
-        if acled_type.lasting(main):
+        if occasions.lasting(main):
             return []  # "has besieged the city for months": a state that lasts
-        if acled_type.not_an_occasion(main, m.tokens):
+        if occasions.not_an_occasion(main, m.tokens):
             return []
-        summary = sub == TERRITORY and acled_type.counted_summary(main) and len(where) < 2
+        summary = sub == TERRITORY and occasions.counted_summary(main) and len(where) < 2
         if event_type == "Battles" and (sub == TERRITORY or main.lemma_.lower() == "enter") \
                 and acled_type.nonviolent_transfer(sent):
             event_type, sub = "Strategic developments", "Non-violent transfer of territory"
@@ -307,7 +281,7 @@ class _Extractor:
         if event_type in ("Protests", "Riots"):
             a1, a2 = crowd_sides(event_type, a1, a2, where, self.ctx.dominant_country)
         if a2 is None:
-            a2 = self._default_foe(sub, a1, where)
+            a2 = _default_foe(sub, a1, where, self.main_group)
         out = []
         for place, prec in where:
             actor2 = a2.name if a2 else None
@@ -334,7 +308,7 @@ class _Extractor:
             if reporters:
                 ev.extra["reporters"] = sorted(reporters)  # a first telling's guess of them is undone (fold)
             if not any(t.i in self.date_tokens for t in sent) or (m.claim_tokens and not own_date) \
-                    or self._day_of_telling(sent, main):
+                    or _day_of_telling(sent, main, self.date_tokens, self.lex):
                 # its time is the context's, the day of a claim for it ("on August 1, IS claimed
                 # the attack that ...") or the day it was told ("..., the army said on Sunday"):
                 # a retelling's own day may correct it
@@ -361,15 +335,6 @@ class _Extractor:
                 ev.extra["place_from_context"] = True
             out.append(ev)
         return out
-
-
-def _named_in(place, sent: Span, ctx) -> bool:
-    return any(p.value.name == place.name for p in ctx.places if sent.start <= p.start < sent.end)
-
-
-def PlaceInfoPrec(place, prec):  # noqa: N802 - small helper, reads like a constructor
-    from dataclasses import replace
-    return replace(place, geo_precision=prec)
 
 
 def extract_events(doc: Document, config: EventConfig | None = None) -> list[Event]:

@@ -1,6 +1,7 @@
 """What the event extractor reads off the parsed text: a sentence's paragraph, the death
 words of a sentence, how far apart two tokens hang in the parse, whether a mention's object is
-a civilian target, and the evidence span of a sentence cut to its body line."""
+a civilian target, whether a sentence's dates are only the day it was told, and the evidence
+span of a sentence cut to its body line."""
 
 from __future__ import annotations
 
@@ -57,6 +58,20 @@ def _civilian_victim(tokens, lex: EventLexicon) -> bool:
                 if words & lex.civilian_targets:
                     return True
     return False
+
+
+def _day_of_telling(sent: Span, main, date_tokens: set[int], lex: EventLexicon) -> bool:
+    """Every date of the sentence is the day a source told it ("killed 12, the army said
+    on Sunday"): on a reporting verb that governs the trigger, not on the event."""
+    dated = [t for t in sent if t.i in date_tokens]
+    for t in dated:
+        verb = next((a for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.lemma_.lower() not in lex.reporting_verbs or not verb.is_ancestor(main):
+            return False
+        path = [main, *[a for a in main.ancestors if verb.is_ancestor(a)]]
+        if not any(a.dep_ in ("ccomp", "parataxis") for a in path):
+            return False  # "announced the arrest on Monday": the day the noun's event is told of
+    return bool(dated)
 
 
 OTHER_WORDS = ("another", "second", "separate", "new", "fresh")  # English determiners of a new occurrence

@@ -1,7 +1,7 @@
 """Who acted and who was acted upon when the roles of a sentence leave a side open: the
 article's main armed group, the state forces a nationality or a kind of force names, the
-holder of ground taken, the crowd of a protest, ACLED's unidentified perpetrator, and the side
-shared by events one sentence splits by place."""
+holder of ground taken, the crowd of a protest, ACLED's unidentified perpetrator, the side
+shared by events one sentence splits by place, and ACLED's actor2 when the text names none."""
 
 from __future__ import annotations
 
@@ -117,3 +117,18 @@ def holder(where) -> ActorInfo | None:
 
     ref = ActorRegistry.default().state_actor(country, "military")
     return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+
+
+def _default_foe(sub: str, a1: ActorInfo | None, where, main_group: ActorInfo | None) -> ActorInfo | None:
+    """ACLED's actor2 when the text names none: ground an armed group took was the state's;
+    a battle has two sides: others fought the article's armed group (`main_group`), and it the
+    state forces where it fought ("SDF fighters battled at Baghuz": IS, not Syria's army)."""
+    if a1 is None or a1.inter is None:
+        return None
+    if sub == "Non-state actor overtakes territory":
+        return None if a1.is_state else holder(where)
+    if sub != "Armed clash":
+        return None
+    if main_group is not None and main_group.name != a1.name:
+        return main_group
+    return holder(where) if not a1.is_state and not a1.is_civilian else None
