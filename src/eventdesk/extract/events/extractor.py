@@ -223,7 +223,7 @@ class _Extractor:
                 and not armed_civilians:
             here = [self.actors.by_token[t.i].value for t in sent if t.i in self.actors.by_token]
             here = [a for a in here if not a.is_state and not a.is_civilian and a.inter is not None
-                    and a not in targets and a != a2 and a.name not in reporters]
+                    and a not in targets and (a2 is None or a.name != a2.name) and a.name not in reporters]
             if here:
                 a1, fallback = here[0], True
             elif (a2 is None or a2.name != self.main_group.name) and self.main_group not in targets \
