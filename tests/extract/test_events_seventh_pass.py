@@ -150,3 +150,15 @@ def test_at_a_tie_the_group_the_lead_names_is_the_group(article):
                   "Raqqa fell to the Syrian Democratic Forces in October 2017. The SDF still holds it.\n")
     mosul = next(e for e in evs if e.location == "Mosul")
     assert (mosul.actor1, mosul.date) == ("Islamic State", "2014")
+
+
+def test_retook_tagged_as_a_base_form_is_still_the_past_recapture(article):
+    evs = article("March 20, 2025\n\nIraqi forces, backed by US-led coalition air strikes, retook Mosul in July 2017.\n")
+    assert [(e.sub_event_type, e.actor1, e.date) for e in evs
+            if "territory" in e.sub_event_type] == [("Government regains territory", "Military Forces of Iraq", "2017-07")]
+
+
+def test_years_after_an_event_noun_date_that_event_back(article):
+    evs = article("March 20, 2025\n\nSix years after the fall of Baghuz, the group still has thousands of fighters.\n")
+    baghuz = [e for e in evs if e.location == "Baghuz"]
+    assert baghuz and baghuz[0].date == "2019"

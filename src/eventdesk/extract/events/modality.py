@@ -61,7 +61,8 @@ def _verb_blocks(verb: Token, lex: EventLexicon, dated: bool, first: bool) -> st
             return "present"
         if verb.tag_ == "VBG" and perfect and any(a.lower_ == "been" for a in auxes):
             return "ongoing"  # "have been reporting aerial strikes"
-        if verb.tag_ == "VB" and not auxes and verb.dep_ not in ("xcomp", "advcl", "acl", "conj"):
+        if verb.tag_ == "VB" and not auxes and verb.dep_ not in ("xcomp", "advcl", "acl", "conj") \
+                and verb.lower_ not in lex.cue("past_form"):  # "retook" tagged as a base form
             return "present"
     return None
 

@@ -115,6 +115,14 @@ def _offset(tokens: list[Token]) -> Offset | None:
     ISIS declared itself a caliphate": the trigger's clause is dated from the governing one."""
     lex = TemporalLexicon.default()
     for tok in tokens:
+        prep = tok.head if tok.dep_ == "pobj" and tok.head.lower_ in ("after", "before") else None
+        if prep is not None:  # "six years after the fall of Baghuz": the noun's event is the reference
+            measure = next((c for c in prep.children if c.dep_ == "npadvmod" and lex.unit.get(c.lower_) is not None
+                            and c.right_edge.i == prep.i - 1), None)
+            count = lex.count(" ".join(c.text for c in measure.children if c.dep_ in ("nummod", "det")) or "a") \
+                if measure is not None else None
+            if count:
+                return Offset(tok, measure, count, lex.unit[measure.lower_], -1 if prep.lower_ == "after" else 1)
         mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
         if mark is None or tok.dep_ not in ("advcl", "ccomp", "acl"):
             continue
