@@ -162,3 +162,11 @@ def test_years_after_an_event_noun_date_that_event_back(article):
     evs = article("March 20, 2025\n\nSix years after the fall of Baghuz, the group still has thousands of fighters.\n")
     baghuz = [e for e in evs if e.location == "Baghuz"]
     assert baghuz and baghuz[0].date == "2019"
+
+
+
+def test_a_single_day_of_fighting_is_no_stretch_of_its_own(article):
+    # "four days of fighting" before a capture is its own event (a stretch); "a day" is the day
+    evs = article("MOGADISHU, Aug. 11, 2025 (Reuters) - Somali government forces recaptured the town of Moqokori in Hiran "
+                  "region from al Shabaab on Sunday after a day of heavy fighting, a regional official said.\n")
+    assert all(e.date == "2025-08-10" and "period" not in e.extra for e in evs)

@@ -70,11 +70,8 @@ class Geography(BaseModel):
     countries: list[CountryCount]
 
 
-class AffiliateActivity(BaseModel):
-    id: Optional[str] = None
-    name: str
-    events: int
-    last: Optional[str] = None
+class AffiliateActivity(ActorCount):
+    """An affiliate's events and the day of its latest (the same counts as an actor list's row)."""
 
 
 class Dossier(BaseModel):

@@ -160,7 +160,8 @@ def _in_other_clause(t: Token, tokens: list[Token]) -> bool:
 def duration_unit(tok: Token) -> str | None:
     """"four days of heavy fighting", "after months of clashes", "a week of strikes": the
     trigger names a stretch of time in that unit (day, week, month, year). "the day of the
-    attack" names one occasion: a unit counts only in the plural, counted, or after "a"."""
+    attack" names one occasion: a unit counts only in the plural, counted, or after "a"; a
+    single day is no stretch."""
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ != "of" or prep.head is prep:
         return None
@@ -170,6 +171,8 @@ def duration_unit(tok: Token) -> str | None:
         return None
     counted = unit_word.tag_ == "NNS" or any(
         c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in ("a", "an")) for c in unit_word.children)
+    if unit == "day" and unit_word.tag_ != "NNS":
+        return None  # "after a day of heavy fighting": one day, the occasion it led to
     return unit if counted else None
 
 
