@@ -12,6 +12,7 @@ victims and targets, and the sides the roles found. The cue words are data
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -138,7 +139,8 @@ def _subtree(tok: Token) -> list[Token]:
 def weapon_of(tokens: list[Token], cues: TypingCues) -> str | None:
     """The Explosions/Remote violence sub-type that the clause's weapon words name, if any
     (the words of a direct-fire weapon's name, "rocket-propelled grenades", name none)."""
-    keys = _keys([t for t in tokens if t.i not in direct_fire_tokens(tokens, cues)])
+    masked = direct_fire_tokens(tokens, cues)
+    keys = _keys([t for t in tokens if t.i not in masked])
     for sub, words in cues.weapons:
         if keys & words:
             return sub
@@ -147,14 +149,22 @@ def weapon_of(tokens: list[Token], cues: TypingCues) -> str | None:
 
 def direct_fire_tokens(tokens: list[Token], cues: TypingCues) -> set[int]:
     """Indices of the tokens that spell a direct-fire weapon's name."""
+    firsts = _first_words(cues.direct_fire)
     out: set[int] = set()
     for t in tokens:
-        doc = t.doc
+        if t.lower_ not in firsts:  # most clauses name none: one set lookup per token
+            continue
         for n in (1, 2, 3, 4):
-            span = doc[t.i:t.i + n]
+            span = t.doc[t.i:t.i + n]
             if span.text.lower() in cues.direct_fire or " ".join(w.lower_ for w in span) in cues.direct_fire:
                 out.update(range(t.i, t.i + n))
     return out
+
+
+@lru_cache(maxsize=4)
+def _first_words(phrases: frozenset) -> frozenset:
+    """The first token of each phrase as the tokenizer splits it ("rocket" of "rocket-propelled")."""
+    return frozenset(re.split(r"[\s-]", p)[0] for p in phrases)
 
 
 def victims(tokens: list[Token], death_tokens: list[Token]) -> list[Token]:
