@@ -11,9 +11,8 @@ from eventdesk.clean.html import extract_html
 from eventdesk.clean.knowledge import CleanKnowledge, load_clean_knowledge, norm_line
 from eventdesk.clean.language import identify, page_stoplist
 from eventdesk.clean.lines import classify
-from eventdesk.clean.meta import (bio_author, dateline_date, find_authors, find_outlet,
-                                  find_published, find_title, host_of, outlet_from_host,
-                                  strip_dateline)
+from eventdesk.clean.meta import (bio_author, find_authors, find_outlet, find_published, find_title,
+                                  host_of, lead_dateline, outlet_from_host)
 from eventdesk.clean.words import join_broken_words
 from eventdesk.errors import Errors
 from eventdesk.ingest.meta import url_problem
@@ -60,9 +59,7 @@ def _clean_text(doc: Document, raw: str, config: CleanConfig, kb: CleanKnowledge
     if last is not None and not last.punctuated and bio_author(last.text, kb):
         layout.body.pop()  # an author bio closing the page, not a paragraph cut mid-way
     paragraphs = layout.text_of(layout.body)
-    dateline = dateline_date(paragraphs[0], kb) if paragraphs else None
-    if paragraphs:
-        paragraphs[0] = strip_dateline(paragraphs[0], kb)
+    paragraphs, dateline = lead_dateline(paragraphs, kb)
     doc.body = join_broken_words("\n".join(p.rstrip() for p in paragraphs if p.strip()))
     doc.title = doc.meta.get("title") or find_title(layout, kb, doc.url)
     doc.authors = find_authors(layout, kb)
@@ -80,9 +77,7 @@ def _clean_html(doc: Document, config: CleanConfig, kb: CleanKnowledge) -> None:
     paragraphs = article.body.splitlines()
     while paragraphs and doc.title and norm_line(paragraphs[0]) == norm_line(doc.title):
         paragraphs.pop(0)  # the headline is not part of the body
-    dateline = dateline_date(paragraphs[0], kb) if paragraphs else None
-    if paragraphs:
-        paragraphs[0] = strip_dateline(paragraphs[0], kb)  # "KIRKUK, Iraq - " is not body text
+    paragraphs, dateline = lead_dateline(paragraphs, kb)
     doc.body = join_broken_words("\n".join(p for p in paragraphs if p.strip()))
     doc.authors = article.authors
     date = hint_date(doc.meta.get("published")) or hint_date(article.date) or dateline

@@ -152,16 +152,15 @@ def split_dateline(text: str, kb: CleanKnowledge) -> tuple[str, str]:
     return "", text
 
 
-def strip_dateline(text: str, kb: CleanKnowledge) -> str:
-    return split_dateline(text, kb)[1]
-
-
-def dateline_date(text: str, kb: CleanKnowledge) -> PageDate | None:
-    """The full date a wire dateline gives ("BAMAKO, March 4, 2025 (AFP) -"): the day the
-    report was filed, which is its publication date."""
-    head, _ = split_dateline(text, kb)
+def lead_dateline(paragraphs: list[str], kb: CleanKnowledge) -> tuple[list[str], PageDate | None]:
+    """The paragraphs without the dateline opening the first ("KIRKUK, Iraq - " is not body
+    text), and the full date it gives ("BAMAKO, March 4, 2025 (AFP) -": the day the report
+    was filed, its publication date) or None."""
+    if not paragraphs:
+        return paragraphs, None
+    head, rest = split_dateline(paragraphs[0], kb)
     found = [d for d in find_dates(head) if d.precision == "day"]
-    return found[0] if found else None
+    return [rest, *paragraphs[1:]], (found[0] if found else None)
 
 
 def find_published(layout: Layout, url: str | None, max_lines: int = 1500) -> PageDate | None:

@@ -83,7 +83,7 @@ def another_occasion(main, sent) -> bool:
     "Separately, ...")."""
     if any(c.dep_ in ("det", "amod") and c.lower_ in OTHER_WORDS for c in main.children):
         return True
-    occurrence = typing_cues().generic | {"incident"}
+    occurrence = typing_cues().generic  # "attack", "incident", ...
     return any(t.lower_ == "separately" and t.dep_ == "advmod" for t in sent) or any(
         t.lower_ in OTHER_WORDS and t.dep_ in ("det", "amod") and t.head.lemma_.lower() in occurrence
         and t.head.i < main.i for t in sent)
