@@ -60,6 +60,6 @@ def article():
         doc = Document(id="d", source="t.txt", raw=raw)
         clean_document(doc)
         anchor = (doc.published, doc.published_precision) if doc.published else None
-        doc.analysis = nlp(make_doc(nlp, doc.body, anchor, doc.id))
+        doc.analysis = nlp(make_doc(nlp, doc.body, anchor, doc.id, doc.meta.get("dateline")))
         return extract_events(doc, EventConfig(keep_historical=True))
     return run

@@ -49,6 +49,13 @@ def _set_date(doc: Document, date: PageDate | None) -> None:
     doc.published_precision = date.precision if date else None
 
 
+def _keep_dateline(doc: Document, head: str) -> None:
+    """The dateline's place ("MAIDUGURI, Nigeria") is where the report was filed: the
+    understand stage reads it as the country a text that names none is about."""
+    if head:
+        doc.meta["dateline"] = head
+
+
 def _clean_text(doc: Document, raw: str, config: CleanConfig, kb: CleanKnowledge) -> None:
     if len(raw) > config.max_page_chars:  # said and counted, never cut in silence
         doc.meta.setdefault("warnings", []).append(Errors.W201.format(
@@ -59,7 +66,8 @@ def _clean_text(doc: Document, raw: str, config: CleanConfig, kb: CleanKnowledge
     if last is not None and not last.punctuated and bio_author(last.text, kb):
         layout.body.pop()  # an author bio closing the page, not a paragraph cut mid-way
     paragraphs = layout.text_of(layout.body)
-    paragraphs, dateline = lead_dateline(paragraphs, kb)
+    paragraphs, dateline, head = lead_dateline(paragraphs, kb)
+    _keep_dateline(doc, head)
     doc.body = join_broken_words("\n".join(p.rstrip() for p in paragraphs if p.strip()))
     doc.title = doc.meta.get("title") or find_title(layout, kb, doc.url)
     doc.authors = find_authors(layout, kb)
@@ -77,7 +85,8 @@ def _clean_html(doc: Document, config: CleanConfig, kb: CleanKnowledge) -> None:
     paragraphs = article.body.splitlines()
     while paragraphs and doc.title and norm_line(paragraphs[0]) == norm_line(doc.title):
         paragraphs.pop(0)  # the headline is not part of the body
-    paragraphs, dateline = lead_dateline(paragraphs, kb)
+    paragraphs, dateline, head = lead_dateline(paragraphs, kb)
+    _keep_dateline(doc, head)
     doc.body = join_broken_words("\n".join(p for p in paragraphs if p.strip()))
     doc.authors = article.authors
     date = hint_date(doc.meta.get("published")) or hint_date(article.date) or dateline

@@ -152,15 +152,15 @@ def split_dateline(text: str, kb: CleanKnowledge) -> tuple[str, str]:
     return "", text
 
 
-def lead_dateline(paragraphs: list[str], kb: CleanKnowledge) -> tuple[list[str], PageDate | None]:
+def lead_dateline(paragraphs: list[str], kb: CleanKnowledge) -> tuple[list[str], PageDate | None, str]:
     """The paragraphs without the dateline opening the first ("KIRKUK, Iraq - " is not body
-    text), and the full date it gives ("BAMAKO, March 4, 2025 (AFP) -": the day the report
-    was filed, its publication date) or None."""
+    text), the full date it gives ("BAMAKO, March 4, 2025 (AFP) -": the day the report was
+    filed, its publication date) or None, and the dateline itself ("" when there is none)."""
     if not paragraphs:
-        return paragraphs, None
+        return paragraphs, None, ""
     head, rest = split_dateline(paragraphs[0], kb)
     found = [d for d in find_dates(head) if d.precision == "day"]
-    return [rest, *paragraphs[1:]], (found[0] if found else None)
+    return [rest, *paragraphs[1:]], (found[0] if found else None), head.strip(" -–—")
 
 
 def find_published(layout: Layout, url: str | None, max_lines: int = 1500) -> PageDate | None:

@@ -57,10 +57,13 @@ def to_mentions(doc: Doc) -> list[Mention]:
 
 
 def make_doc(nlp: Language, text: str, published: tuple | None = None,
-             document_id: str | None = None) -> Doc:
-    """A Doc ready for `nlp(...)`/`nlp.pipe(...)`, carrying the publication date for dates."""
+             document_id: str | None = None, dateline: str | None = None) -> Doc:
+    """A Doc ready for `nlp(...)`/`nlp.pipe(...)`, carrying the publication date for dates
+    and the dateline ("MAIDUGURI, Nigeria, March 3 (Reuters)") for places."""
     doc = nlp.make_doc(text)
     doc.user_data["published"] = published
+    if dateline:
+        doc.user_data["dateline"] = dateline
     if document_id is not None:
         doc.user_data["document_id"] = document_id
     return doc

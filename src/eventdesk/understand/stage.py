@@ -32,7 +32,7 @@ class UnderstandStage(Stage):
         published = [(d.published, d.published_precision)
                      if d.published and not d.meta.get("published_estimated") else None
                      for d in active]
-        inputs = [make_doc(self.nlp, d.body, p, d.id) for d, p in zip(active, published)]
+        inputs = [make_doc(self.nlp, d.body, p, d.id, d.meta.get("dateline")) for d, p in zip(active, published)]
         for record, analysed in zip(active, self.nlp.pipe(inputs, batch_size=self.config.batch_size)):
             record.analysis = analysed
             record.mentions = to_mentions(analysed)

@@ -49,7 +49,7 @@ class Dating:
                 loc = self.date_at.get(t.i)
                 # a clause on the trigger noun itself tells its time ("a ceasefire that began
                 # on February 27", "the attack, which took place on Monday")
-                if loc is not None and not any(a.dep_ in ("relcl", "advcl", "ccomp", "acl") and tok.is_ancestor(a)
+                if loc is not None and not any(_tells_own_time(a) and tok.is_ancestor(a)
                                                and not (a.dep_ in ("relcl", "acl") and a.head.i == tok.i
                                                         and tok.pos_ == "NOUN")
                                                for a in t.ancestors):
@@ -148,11 +148,22 @@ def _shift(reference: DateInfo, offset: Offset) -> DateInfo | None:
     return DateInfo(iso_cut(start, precision), precision, start, start if precision == "day" else None, True)
 
 
+def _tells_own_time(clause: Token) -> bool:
+    """A relative, adverbial, complement or participle clause tells a time of its own ("a
+    prison seized by IS six days ago"), except a present participle describing a noun as it
+    was at the main event ("a bus carrying pilgrims ... on Saturday", "farmers returning from
+    their fields ... on Sunday"): its date is the main event's."""
+    if clause.dep_ == "acl" and clause.tag_ == "VBG":
+        return False
+    return clause.dep_ in ("relcl", "advcl", "ccomp", "acl")
+
+
 def _in_other_clause(t: Token, tokens: list[Token]) -> bool:
     """`t` sits in a relative or participle clause ("seized by IS six days ago") that holds
     none of the mention's tokens."""
     for a in t.ancestors:
-        if a.dep_ in ("relcl", "acl") and a.pos_ == "VERB" and a.lemma_.lower() not in place_words("label_participles"):
+        if a.dep_ in ("relcl", "acl") and _tells_own_time(a) and a.pos_ == "VERB" \
+                and a.lemma_.lower() not in place_words("label_participles"):
             return not any(a == x or a.is_ancestor(x) for x in tokens)
     return False
 

@@ -85,14 +85,16 @@ class Context(Dating):
         absolute = [d.value for d in dates if not d.value.relative and d.value.start is not None]
         self.reference = publication or max(absolute, key=lambda d: d.start, default=None)
         countries = Counter(p.value.country for p in self.places if p.value.country)
-        self.dominant_country = countries.most_common(1)[0][0] if countries else None
+        # a text that names no country is about the one its dateline names ("JUBA, South Sudan")
+        self.dominant_country = countries.most_common(1)[0][0] if countries else \
+            doc.user_data.get("dateline_country")
         self.unlisted = list(doc.spans["unlisted_places"]) if "unlisted_places" in doc.spans else []
 
     @staticmethod
     def _modifier(doc: Doc, p: Located) -> bool:
         root = doc[p.start:p.end].root
         return (p.value.geo_precision or 3) == 3 and root.dep_ in ("amod", "compound", "nmod", "npadvmod") and \
-            root.head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and root.head.lower_ not in ("province", "region")
+            root.head.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and root.head.lower_ not in place_words("area_heads")
 
     # -- places -----------------------------------------------------------------------
     def _place_in(self, tok: Token) -> tuple[Located, int] | None:

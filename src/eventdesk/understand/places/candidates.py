@@ -52,6 +52,7 @@ class CandidateSpans:
         places = {s.text for s in found}
         found += [s for s in later if s.text in places and not s.root.dep_.startswith("nsubj")]
         found += self._coordinated(doc, found)
+        found += _unlabelled_settlements(doc)
         if self.matcher is not None:
             for _, start, end in self.matcher(doc):
                 span = doc[start:end]
@@ -131,3 +132,22 @@ class CandidateSpans:
             except (ImportError, OSError, ValueError):
                 self._aliases = False
         return bool(self._aliases and self._aliases.candidates(text))
+
+
+def _unlabelled_settlements(doc: Doc) -> list[Span]:
+    """"the town of Macomia" where the model tagged no entity at all: the capitalised name
+    after a settlement word and "of" is a place (resolved, or kept as an unlisted settlement)."""
+    out = []
+    for t in doc:
+        if t.lower_ != "of" or t.i < 1 or t.i + 1 >= len(doc):
+            continue
+        first = doc[t.i + 1]
+        if first.ent_type_ or not first.is_title or not first.is_alpha:
+            continue
+        end = first.i + 1
+        while end < len(doc) and doc[end].is_title and doc[end].is_alpha and not doc[end].ent_type_:
+            end += 1
+        span = Span(doc, first.i, end, label="GPE")
+        if _name_like(span) and _settlement_named(span):
+            out.append(span)
+    return out

@@ -27,6 +27,7 @@ capital spans (rule 8) in country_spans.py; `PlaceResolver` puts them together.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.language import Language
@@ -105,6 +106,10 @@ class PlaceResolver(CandidateSpans, UnlistedRules, CountrySpans):
                 code = self.gazetteer.country_code(span.text)
                 if code:
                     countries.append(code)
+        told = self._dateline_country(doc)
+        if told is not None:  # where the report was filed ranks the names it leaves ambiguous
+            countries.append(told)
+            doc.user_data["dateline_country"] = self.gazetteer.index.country_names.get(told)
         places = self._resolve(names, prefer, spans, countries)
         home = {p.country_code for p, s in zip(places, spans)
                 if p is not None and s.label_ not in self.mislabelled and s.label_}
@@ -135,6 +140,19 @@ class PlaceResolver(CandidateSpans, UnlistedRules, CountrySpans):
         doc.spans["unlisted_places"] = [u for u in unlisted if not any(u.start < o.end and o.start < u.end for o in out)]
         self._relabel(doc, out)
         return doc
+
+    def _dateline_country(self, doc: Doc) -> str | None:
+        """The country a dateline names ("MAIDUGURI, Nigeria, March 3 (Reuters)" -> NG; in
+        "GOMA, Congo" the city tells which Congo); a dateline of a city alone ("BEIRUT") says
+        only where the reporter sat, often abroad, and gives none."""
+        dateline = re.sub(r"\(.*?\)", " ", doc.user_data.get("dateline") or "")
+        parts = [p.strip(" .") for p in dateline.split(",")]
+        parts = [p.title() if p.isupper() else p for p in parts if p and not any(c.isdigit() for c in p)]
+        if len(parts) < 2:
+            return None
+        places = self.gazetteer.resolve_all(parts, [None] * len(parts), [])
+        told = [p.country_code for p in places[1:] if p is not None and p.kind == "country"]
+        return told[0] if told else None
 
     def _resolve(self, names, prefer, spans, countries) -> list[Place | None]:
         gaz = self.gazetteer
