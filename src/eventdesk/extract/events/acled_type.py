@@ -183,6 +183,11 @@ def victims(tokens: list[Token], death_tokens: list[Token]) -> list[Token]:
                 out.append(c)  # "the nightclub attack", "a mosque bombing"
         if t.lemma_.lower() in ("dead", "die") or (t.dep_ == "acl" and t.head.pos_ == "NOUN"):
             out += [c for c in t.children if c.dep_ == "nsubj"] + ([t.head] if t.dep_ == "acl" else [])
+        if t.pos_ == "VERB" and not any(c.dep_ in VICTIM_DEPS for c in t.children):
+            # "killed 11 people gathering truffles": the small model makes the object the
+            # subject of the participle that describes it
+            out += [g for c in t.children if c.dep_ in ("advcl", "ccomp", "xcomp") and c.tag_ == "VBG"
+                    for g in c.children if g.dep_ == "nsubj" and g.i < c.i]
     expanded: list[Token] = []
     for v in out:
         if v.lower_ in PRONOUNS:
@@ -205,6 +210,9 @@ def victim_kind(vs: list[Token], cues: TypingCues) -> tuple[bool, bool]:
         # in it, not the vehicle or the camp
         inside = [g for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "for") for g in c.children
                   if g.dep_ == "pobj"]
+        # "a bus carrying pilgrims", "a convoy of vehicles carrying people": who was carried
+        inside += [g for n in (v, *inside) for c in n.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                   for g in c.children if g.dep_ == "dobj"]
         v = next((g for g in inside if _keys([g]) & cues.unarmed or _people(g)), v)
         words = _keys([v, *[c for c in v.children if c.dep_ in ("compound", "amod")]])
         if words & cues.armed:
@@ -224,8 +232,8 @@ def only_unarmed(tokens: list[Token], death_tokens: list[Token]) -> bool:
 def _people(v: Token) -> bool:
     """A victim told as people, whatever their trade ('12 truffle hunters', 'two Christians',
     a named person): counted, a person's name or a group of people by origin or faith."""
-    if v.ent_type_ in ("PERSON", "NORP"):
-        return True
+    if v.ent_type_ in ("PERSON", "NORP") or v.lower_ == "people":
+        return True  # "people" bare: the word news uses for those who are no fighters
     return v.tag_ in ("NNS", "NNPS") and any(
         (c.dep_ == "nummod" and c.ent_type_ not in ("DATE", "TIME")) or c.lower_ in ("dozens", "scores", "hundreds")
         for c in v.children)

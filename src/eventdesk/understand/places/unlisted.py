@@ -64,14 +64,19 @@ class UnlistedRules:
         """A town reached only through another spelling or a loose match, in a country none
         of the document's other names points to, is another name, not that town:
         "Mantong" in an article on Myanmar is no hamlet of Indonesia that GeoNames also
-        calls so. A main name, a big town (Kiev) and a region keep their reading; with no
-        other country in the document there is nothing to weigh it against."""
-        if place.geo_precision == 3 or place.kind in ("capital", "part") or not place.country_code:
+        calls so. A main name, a big town (Kiev) and a region keep their reading, but never a
+        loose match ("Manawa" in Zamfara state is no Managua); with no other country in the
+        document there is nothing to weigh it against."""
+        if place.geo_precision == 3 or place.kind == "part" or not place.country_code:
             return False
         countries = {p.country_code for p in others if p is not None and p.country_code}
         if not countries or place.country_code in countries:
             return False
-        if place.population >= self.gazetteer.config.notable_population:
-            return False
         quality = self.gazetteer.match_quality(span.text, place)
+        if quality == 0:
+            return True
+        if _settlement_named(span) and place.population >= self.gazetteer.config.notable_population:
+            return True  # "Manawa village" is no capital of a million reached by another spelling
+        if place.kind == "capital" or place.population >= self.gazetteer.config.notable_population:
+            return False
         return quality is not None and quality < 2
