@@ -61,3 +61,48 @@ def test_a_dateline_of_a_city_alone_gives_no_country(article):
     evs = article("WASHINGTON (AP) - A drone strike killed a senior militant commander on Tuesday, "
                   "officials said.\n")
     assert all(e.country != "United States" for e in evs)
+
+
+def test_a_raid_that_killed_militants_and_arrested_others_is_a_battle(article):
+    # invented: the codebook codes a raid with fighting as the battle, not the arrests
+    ev = _only(article("BAGHDAD, Oct. 9, 2023 - Iraqi security forces killed five Islamic State militants and "
+                       "arrested 12 others in a raid on a hideout in the Hamrin mountains on Sunday, the Joint "
+                       "Operations Command said.\n"))
+    assert (ev.event_type, ev.sub_event_type) == ("Battles", "Armed clash")
+    assert (ev.actor1, ev.actor2, ev.fatalities) == ("Military Forces of Iraq", "Islamic State", 5)
+
+
+def test_arrests_after_a_gunfight_are_the_gunfight_of_the_police(article):
+    # invented: no place in the body; the dateline gives the country the police serve
+    ev = _only(article("KARACHI, Pakistan, Feb. 2, 2024 - Police arrested three suspected militants after a "
+                       "gunfight in which one officer was killed on Thursday, officials said.\n"))
+    assert (ev.sub_event_type, ev.actor1) == ("Armed clash", "Police Forces of Pakistan")
+
+
+def test_arrests_of_men_suspected_of_a_killing_stay_arrests(article):
+    # invented: the killing is what the suspects are accused of, another occasion
+    evs = article("KABUL, May 3, 2022 (AFP) - Police arrested four men suspected of killing two soldiers in "
+                  "Herat on Monday, officials said.\n")
+    assert [e.sub_event_type for e in evs if e.event_type == "Strategic developments"] == ["Arrests"]
+
+
+def test_others_killed_after_fighters_captured_are_fighters(article):
+    # invented: "seven others" are more of the al-Shabaab fighters, not civilians
+    ev = _only(article("MOGADISHU, Somalia, Dec. 5, 2023 - Somali troops backed by local militias captured 20 "
+                       "al-Shabaab fighters and killed seven others during an operation in the Middle Shabelle "
+                       "region on Monday, the army said.\n"))
+    assert (ev.event_type, ev.actor2) == ("Battles", "Al Shabaab")
+
+
+def test_people_gathering_truffles_are_civilian_victims(article):
+    # invented: the small model hangs "11 people" on the participle as its subject
+    evs = article("CAIRO, Jan. 2, 2022 - The Islamic State group claimed responsibility for an attack that "
+                  "killed 11 people gathering truffles near the town of Palmyra in Syria.\n")
+    assert [e.event_type for e in evs] == ["Violence against civilians"]
+
+
+def test_a_loose_match_abroad_is_no_place(article):
+    # invented: "Manawa" is a GeoNames spelling of Managua; the village is in Nigeria
+    ev = _only(article("KANO, Nigeria, Sept. 3, 2022 - Twelve people were killed in an attack by suspected "
+                       "bandits on Manawa village in Zamfara state on Friday, police said.\n"))
+    assert ev.country == "Nigeria" and ev.event_type == "Violence against civilians"

@@ -214,12 +214,21 @@ def victim_kind(vs: list[Token], cues: TypingCues) -> tuple[bool, bool]:
         inside += [g for n in (v, *inside) for c in n.children if c.dep_ == "acl" and c.tag_ == "VBG"
                    for g in c.children if g.dep_ == "dobj"]
         v = next((g for g in inside if _keys([g]) & cues.unarmed or _people(g)), v)
+        if v.lower_ in ("others", "more"):
+            v = _antecedent(v, cues) or v  # "captured 20 fighters and killed seven others"
         words = _keys([v, *[c for c in v.children if c.dep_ in ("compound", "amod")]])
         if words & cues.armed:
             armed = True
         elif words & cues.unarmed or _people(v):
             unarmed = True
     return armed, unarmed
+
+
+def _antecedent(v: Token, cues: TypingCues) -> Token | None:
+    """The people "others" stands for: the nearest plural before it in its sentence that says
+    whether they were armed."""
+    before = [t for t in v.sent if t.i < v.i and t.tag_ in ("NNS", "NNPS")]
+    return next((t for t in reversed(before) if _keys([t]) & (cues.armed | cues.unarmed)), None)
 
 
 def only_unarmed(tokens: list[Token], death_tokens: list[Token]) -> bool:

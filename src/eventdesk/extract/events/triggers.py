@@ -253,6 +253,22 @@ def _join_weak(groups: dict[int, list[int]], found: list[tuple[Token, Trigger]])
     return out
 
 
+def _fought(member: tuple[Token, Trigger], group: list[Token]) -> bool:
+    """A member of an arrest's group telling a fight on the same occasion: a two-sided word
+    ("gunfight", "clashes") or a killing of armed men coordinated with the arrest ("killed five
+    militants and arrested ..."), not one inside a clause about the suspects ("suspected of
+    killing two soldiers")."""
+    tok, trig = member
+    if trig.event_type != "Battles" or any(a.dep_ in ("relcl", "acl", "pcomp") and a.i not in
+                                           {t.i for t in group} for a in tok.ancestors if a.sent == tok.sent):
+        return False
+    cues = acled_type.typing_cues()
+    if tok.lemma_.lower() in cues.two_sided:
+        return True
+    armed, _ = acled_type.victim_kind(acled_type.victims([tok], []), cues)
+    return armed and (tok.dep_ == "conj" or any(c.dep_ == "conj" and c in group for c in tok.children))
+
+
 def find_mentions(sent: Span, lex: EventLexicon, place_tokens: set[int]) -> list[Mention]:
     """Event mentions of one sentence (before modality and role checks)."""
     found: list[tuple[Token, Trigger]] = []
@@ -300,9 +316,18 @@ def find_mentions(sent: Span, lex: EventLexicon, place_tokens: set[int]) -> list
             hurt = [(found[i][1].priority, -found[i][0].i, i) for i in members
                     if found[i][1].event_type in acled_type.VIOLENT]
             pick = max(hurt)[2] if hurt else pick
+        typed = pick
+        if found[pick][1].sub_event_type == "Arrests":
+            # codebook: a raid "told only with its arrests" is Arrests; one with fighting ("killed
+            # five militants and arrested 12 others", "after a gunfight") is the battle, whose
+            # sides the arrest's verb still names when the fight is a noun
+            fight = [(found[i][1].priority, -found[i][0].i, i) for i in members if _fought(found[i], toks)]
+            typed = max(fight)[2] if fight else pick
+            if found[typed][0].pos_ == "VERB" or found[pick][0].pos_ != "VERB":
+                pick = typed
         anchor_tok = min(toks, key=lambda t: len(list(t.ancestors)))
         m = Mention(anchor=anchor_tok, tokens=toks, triggers=trigs,
-                    event_type=found[pick][1].event_type, sub_event_type=found[pick][1].sub_event_type,
+                    event_type=found[typed][1].event_type, sub_event_type=found[typed][1].sub_event_type,
                     claim_tokens=[found[i][0] for i in members if found[i][1].role in CLAIM_ROLES])
         m.main = found[pick][0]  # type: ignore[attr-defined]
         _refine(m, lex)

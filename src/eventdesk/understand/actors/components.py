@@ -227,7 +227,8 @@ class DocContext:
             if country:
                 self.hits.append((token.i, country, 1))
         counts = Counter(c for _, c, _ in self.hits)
-        self.main = counts.most_common(1)[0][0] if counts else None
+        # a text that names no country is about the one its dateline names (places component)
+        self.main = counts.most_common(1)[0][0] if counts else doc.user_data.get("dateline_country")
         self._sents = doc.has_annotation("SENT_START")
         self.doc = doc
 
