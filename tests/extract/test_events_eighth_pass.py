@@ -106,3 +106,20 @@ def test_a_loose_match_abroad_is_no_place(article):
     ev = _only(article("KANO, Nigeria, Sept. 3, 2022 - Twelve people were killed in an attack by suspected "
                        "bandits on Manawa village in Zamfara state on Friday, police said.\n"))
     assert ev.country == "Nigeria" and ev.event_type == "Violence against civilians"
+
+
+def test_the_datelines_country_keeps_a_village_from_a_capital_abroad(article):
+    # invented: "Boni" is a GeoNames spelling of Bern; the dateline and the army are Mali's
+    evs = article("BAMAKO, Mali, Feb. 1, 2024 - Jihadists seized the town of Boni on Wednesday after soldiers "
+                  "withdrew, residents said.\n")
+    assert evs and all(e.country == "Mali" for e in evs)
+
+
+def test_a_short_suicide_attack_report_passes_the_gate_and_is_a_suicide_bomb(article):
+    from eventdesk.relevance.gate import score_text
+
+    text = ("A suicide attacker blew himself up inside a crowded mosque in Kunduz during Friday prayers, "
+            "killing at least 20 worshippers, officials said.")  # invented
+    assert score_text(text).passed
+    ev = _only(article("KABUL, Oct. 14, 2023 (AFP) - " + text + "\n"))
+    assert (ev.sub_event_type, ev.actor2) == ("Suicide bomb", "Civilians (Afghanistan)")

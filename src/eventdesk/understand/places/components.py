@@ -115,7 +115,7 @@ class PlaceResolver(CandidateSpans, UnlistedRules, CountrySpans):
                 if p is not None and s.label_ not in self.mislabelled and s.label_}
         out, unlisted = [], []
         for i, (span, place) in enumerate(zip(spans, places)):
-            if place is None or self._weak_abroad(span, place, places[:i] + places[i + 1:]) \
+            if place is None or self._weak_abroad(span, place, places[:i] + places[i + 1:], told) \
                     or self._placed_elsewhere(span, place, spans, places):
                 if self._unlisted(span, spans, known_abroad=place is not None):
                     unlisted.append(Span(doc, span.start, span.end, label="GPE"))

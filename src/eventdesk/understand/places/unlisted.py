@@ -60,16 +60,16 @@ class UnlistedRules:
             return False
         return qualified_abroad or any(i in abroad for i in range(span.sent.start, span.sent.end))
 
-    def _weak_abroad(self, span: Span, place: Place, others: list[Place | None]) -> bool:
+    def _weak_abroad(self, span: Span, place: Place, others: list[Place | None], told: str | None = None) -> bool:
         """A town reached only through another spelling or a loose match, in a country none
         of the document's other names points to, is another name, not that town:
         "Mantong" in an article on Myanmar is no hamlet of Indonesia that GeoNames also
-        calls so. A main name, a big town (Kiev) and a region keep their reading, but never a
+        calls so; the dateline's country (`told`) is one of the document's. A main name, a big town (Kiev) and a region keep their reading, but never a
         loose match ("Manawa" in Zamfara state is no Managua); with no other country in the
         document there is nothing to weigh it against."""
         if place.geo_precision == 3 or place.kind == "part" or not place.country_code:
             return False
-        countries = {p.country_code for p in others if p is not None and p.country_code}
+        countries = {p.country_code for p in others if p is not None and p.country_code} | ({told} if told else set())
         if not countries or place.country_code in countries:
             return False
         quality = self.gazetteer.match_quality(span.text, place)
