@@ -123,3 +123,19 @@ def test_a_short_suicide_attack_report_passes_the_gate_and_is_a_suicide_bomb(art
     assert score_text(text).passed
     ev = _only(article("KABUL, Oct. 14, 2023 (AFP) - " + text + "\n"))
     assert (ev.sub_event_type, ev.actor2) == ("Suicide bomb", "Civilians (Afghanistan)")
+
+
+# invented: an analysis that names one group, in another country than its other attacks
+ANALYSIS = ("Europe's returning jihadists\nBy an analyst\nJune 3, 2024\n"
+            "In March 2016, suicide bombers struck Brussels airport and a metro station, killing 32 people.\n"
+            "Al-Shabaab gunmen stormed the Westgate mall in Nairobi in September 2013, killing 67 people.\n")
+
+
+def test_the_articles_group_is_no_guess_where_the_text_never_places_it(article):
+    brussels = next(e for e in article(ANALYSIS) if e.country == "Belgium")
+    assert brussels.actor1 == "Unidentified Armed Group (Belgium)"
+
+
+def test_a_buildings_name_is_not_a_town_abroad_when_the_text_places_the_building(article):
+    westgate = next(e for e in article(ANALYSIS) if e.actor1 == "Al Shabaab")
+    assert (westgate.location, westgate.country) == ("Nairobi", "Kenya")

@@ -135,6 +135,22 @@ class _Extractor:
                 return alone
         return None
 
+    def _group_acts_in(self, where) -> bool:
+        """The article's group is a guess for an unattributed attack only in a country where it
+        has a home (its registry country) or where the text places it: "the Paris attacks" in a
+        story naming al-Shabaab only in Kenya were no al-Shabaab attack."""
+        from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+        canonical = ActorRegistry.default().canonical_country
+        group = self.main_group
+        country = canonical(next((p.country for p, _ in where if p is not None and p.country), None))
+        if group is None or not group.country or country is None or country == canonical(group.country):
+            return True
+        named = {a.start for a in self.actors.by_token.values() if a.value.name == group.name}
+        lands = {canonical(p.value.country) for p in self.ctx.places
+                 if any(self.sdoc[p.start].sent.start == self.sdoc[i].sent.start for i in named)}
+        return country in lands
+
     def _credit(self, events: list[Event], actor: ActorInfo | None, sent: Span) -> None:
         target = events[-1]
         # a claim names the attacker a description left unknown ("the attacker", "gunmen")
@@ -227,7 +243,7 @@ class _Extractor:
             if here:
                 a1, fallback = here[0], True
             elif (a2 is None or a2.name != self.main_group.name) and self.main_group not in targets \
-                    and self.main_group.name not in reporters:
+                    and self.main_group.name not in reporters and self._group_acts_in(where):
                 a1, fallback = self.main_group, True
         if sub == "Disrupted weapons use" and a1 is not None and a1.inter is not None and not a1.is_state:
             return []  # ACLED: a disruption is by the state or an opponent; an armed group arming itself is not

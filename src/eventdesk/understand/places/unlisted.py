@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from eventdesk.understand.places.cues import _locative, _name_like, _settlement_named
+from eventdesk.understand.places.cues import _locative, _name_like, _next_word, _settlement_named, context_words
 from eventdesk.understand.places.gazetteer import Gazetteer
 from eventdesk.understand.places.place import Place
 
@@ -42,6 +42,13 @@ class UnlistedRules:
                 or not span.doc.has_annotation("SENT_START"):
             return False
         others = [(s, p) for s, p in zip(spans, places) if p is not None and s is not span]
+        if _next_word(span) in context_words("facility_after"):
+            # "the Westgate mall in Nairobi": the building's place is the one after it
+            placed = {i for s, p in others if p.country_code and p.country_code != place.country_code
+                      for i in range(s.start, s.end)}
+            site = span.doc[span.end + 1:span.end + 5]
+            if len(site) > 1 and site[0].lower_ in ("in", ",") and any(t.i in placed for t in site[1:]):
+                return True
         if any(p.country_code == place.country_code for _, p in others):
             return False
         abroad = {i for s, p in others if p.country_code and p.geo_precision == 3 for i in range(s.start, s.end)}
