@@ -139,3 +139,21 @@ def test_the_articles_group_is_no_guess_where_the_text_never_places_it(article):
 def test_a_buildings_name_is_not_a_town_abroad_when_the_text_places_the_building(article):
     westgate = next(e for e in article(ANALYSIS) if e.actor1 == "Al Shabaab")
     assert (westgate.location, westgate.country) == ("Nairobi", "Kenya")
+
+
+# invented: an analysis of leaders' deaths, with no place in the sentences
+LEADERS = ("The jihadist splinter\nBy an analyst\nMay 2, 2024\n"
+           "Since the death of Boko Haram leader Abubakar Shekau in May 2021, the group has splintered into "
+           "rival factions.\n"
+           "Al-Shabaab's emir Ahmed Godane was killed in a US air strike in September 2014.\n")
+
+
+def test_a_leaders_death_is_a_change_of_his_group_in_its_country(article):
+    change = next(e for e in article(LEADERS) if e.sub_event_type == "Change to group/activity")
+    assert (change.actor1, change.actor2, change.country, change.date) == (
+        "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", None, "Nigeria", "2021-05")
+
+
+def test_a_strike_on_a_group_the_text_places_nowhere_is_in_the_groups_country(article):
+    strike = next(e for e in article(LEADERS) if e.sub_event_type == "Air/drone strike")
+    assert (strike.actor2, strike.country, strike.geo_precision) == ("Al Shabaab", "Somalia", 3)

@@ -36,7 +36,7 @@ from eventdesk.extract.events.triggers import Mention, find_mentions
 from eventdesk.extract.events.sentences import (_civilian_victim, _day_of_telling, _death_tokens, _distance,
                                                  _paragraphs, _trim, another_occasion, mass_toll)
 from eventdesk.extract.events.when import duration_unit, period_until
-from eventdesk.extract.events.where_when import Context, PlaceInfoPrec, _named_in, country_place
+from eventdesk.extract.events.where_when import Context, PlaceInfoPrec, _named_in, country_place, home_country
 from eventdesk.extract.events.within_document import (_definite, _drop_summaries, fold_blasts_into_battles,
                                                       fold_told, fold_weak, in_estimated_year, merge_mentions)
 from eventdesk.merge.event_rules import unidentified
@@ -294,6 +294,13 @@ class _Extractor:
         where = [self._home_ground(place, prec, sent, a1) for place, prec in where]
         if a1 is None and event_type in ("Battles", "Explosions/Remote violence"):
             a1 = state_operation(main, where)  # "killed in military operations in Maguindanao"
+        if sub == "Change to group/activity" and a1 is None and a2 is not None and a2.inter is not None \
+                and not a2.is_state and not a2.is_civilian:
+            a1, a2 = a2, None  # "the death of the group's emir": the group changed (codebook)
+        group = next((a for a in (a1, a2) if a is not None and a.inter is not None and a.country
+                      and not a.is_state and not a.is_civilian), None)
+        if all(p is None for p, _ in where) and group is not None:
+            where = [(home_country(group.country), 3)]  # an armed group's news the text places nowhere
         if event_type in ("Protests", "Riots"):
             a1, a2 = crowd_sides(event_type, a1, a2, where, self.ctx.dominant_country)
         if a2 is None:

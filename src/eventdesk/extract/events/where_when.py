@@ -33,6 +33,14 @@ def country_place(country: str) -> PlaceInfo:
     return PlaceInfo(country, country, found.latitude, found.longitude, 3)
 
 
+def home_country(country: str) -> PlaceInfo:
+    """An actor's registry country ("Democratic Republic of Congo", ACLED's spelling) as the
+    gazetteer's country place, at precision 3."""
+    gaz = gazetteer()
+    found = gaz.resolve(country) if gaz is not None else None
+    return country_place(found.country if found is not None and found.kind == "country" else country)
+
+
 def _is_country(loc: Located) -> bool:
     """A whole country or a part of it by compass ("eastern Democratic Republic of the Congo")."""
     name, country = loc.value.name, loc.value.country or ""
