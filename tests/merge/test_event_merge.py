@@ -377,6 +377,14 @@ def test_a_day_a_report_gives_beats_a_day_borrowed_from_the_publication():
     assert "soft_date" not in merged.extra
 
 
+def test_of_days_borrowed_from_publications_the_earliest_stands_however_many_repeat_a_later_one():
+    # invented: one report published on Sunday, three on Monday, none telling the day itself
+    merged = ev("d-1", date="2023-04-30", extra={"soft_date": True}, place=COUNTRY)
+    for n in (2, 3, 4):
+        merged = combine(merged, ev(f"d-{n}", date="2023-05-01", extra={"soft_date": True}, place=COUNTRY))
+    assert merged.date == "2023-04-30"
+
+
 def test_two_reports_at_one_unlisted_village_merge_by_name_and_two_villages_stay_apart():
     village = dict(location="Kolofata", country="Cameroon", latitude=None, longitude=None, geo_precision=1)
     other = dict(village, location="Mora")

@@ -75,8 +75,10 @@ def _date_choice(existing: Event, new: Event, votes: dict[str, int]) -> tuple[st
 
     def rank(c: tuple[str, str | None]) -> tuple:
         prec = c[1] or date_interval(c[0], None, MergeConfig())[2]  # type: ignore[index]
-        # a day the text gives beats a day borrowed from the publication ("have killed")
-        return (c[0] in soft, _PRECISION_RANK.get(prec, 3), -votes.get(c[0], 0), c[0])
+        # a day the text gives beats a day borrowed from the publication ("have killed"); of
+        # borrowed days the earliest bounds the event best, however many later reports repeat theirs
+        borrowed = c[0] in soft
+        return (borrowed, _PRECISION_RANK.get(prec, 3), 0 if borrowed else -votes.get(c[0], 0), c[0])
     return min(cands, key=rank)
 
 
