@@ -24,3 +24,12 @@ def test_the_cleaner_joins_them_so_the_date_is_read():
     doc = Document(id="t", source="t.txt", raw="\n".join([BROKEN, BROKEN.replace("school", "clinic")]))
     clean_document(doc)
     assert "September 11" in doc.body and "Septem-ber" not in doc.body
+
+
+def test_a_number_glued_to_the_word_before_it_is_split_and_names_with_digits_stay():
+    from eventdesk.clean.words import split_glued_numbers
+
+    # invented scrape: the space an inline tag stood for was lost
+    assert split_glued_numbers("the toll has risen to115 people") == "the toll has risen to 115 people"
+    assert split_glued_numbers("F16 jets, COVID19 and the G7 met in 2019") == \
+        "F16 jets, COVID19 and the G7 met in 2019"

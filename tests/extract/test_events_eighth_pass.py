@@ -157,3 +157,16 @@ def test_a_leaders_death_is_a_change_of_his_group_in_its_country(article):
 def test_a_strike_on_a_group_the_text_places_nowhere_is_in_the_groups_country(article):
     strike = next(e for e in article(LEADERS) if e.sub_event_type == "Air/drone strike")
     assert (strike.actor2, strike.country, strike.geo_precision) == ("Al Shabaab", "Somalia", 3)
+
+
+def test_a_terrorist_attack_on_a_concert_hall_is_violence_against_civilians(article):
+    # invented: "terrorist" says who attacked; the hall full of concertgoers was the target
+    ev = _only(article("MOSCOW, March 24, 2024 - The death toll from the terrorist attack on a concert hall "
+                       "outside Moscow on Friday has risen to 115 people, investigators said.\n"))
+    assert (ev.event_type, ev.actor2) == ("Violence against civilians", "Civilians (Russia)")
+
+
+def test_an_attack_at_a_venue_that_left_people_dead_is_against_civilians(article):
+    ev = _only(article("MOSCOW, March 23, 2024 - Gunmen carried out an attack at a large concert hall in "
+                       "Moscow that left more than 60 people dead, officials said.\n"))  # invented
+    assert ev.event_type == "Violence against civilians"

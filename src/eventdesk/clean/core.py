@@ -13,7 +13,7 @@ from eventdesk.clean.language import identify, page_stoplist
 from eventdesk.clean.lines import classify
 from eventdesk.clean.meta import (bio_author, find_authors, find_outlet, find_published, find_title,
                                   host_of, lead_dateline, outlet_from_host)
-from eventdesk.clean.words import join_broken_words
+from eventdesk.clean.words import join_broken_words, split_glued_numbers
 from eventdesk.errors import Errors
 from eventdesk.ingest.meta import url_problem
 from eventdesk.pipeline.base import Stage
@@ -68,7 +68,7 @@ def _clean_text(doc: Document, raw: str, config: CleanConfig, kb: CleanKnowledge
     paragraphs = layout.text_of(layout.body)
     paragraphs, dateline, head = lead_dateline(paragraphs, kb)
     _keep_dateline(doc, head)
-    doc.body = join_broken_words("\n".join(p.rstrip() for p in paragraphs if p.strip()))
+    doc.body = split_glued_numbers(join_broken_words("\n".join(p.rstrip() for p in paragraphs if p.strip())))
     doc.title = doc.meta.get("title") or find_title(layout, kb, doc.url)
     doc.authors = find_authors(layout, kb)
     _set_date(doc, hint_date(doc.meta.get("published"))
@@ -87,7 +87,7 @@ def _clean_html(doc: Document, config: CleanConfig, kb: CleanKnowledge) -> None:
         paragraphs.pop(0)  # the headline is not part of the body
     paragraphs, dateline, head = lead_dateline(paragraphs, kb)
     _keep_dateline(doc, head)
-    doc.body = join_broken_words("\n".join(p for p in paragraphs if p.strip()))
+    doc.body = split_glued_numbers(join_broken_words("\n".join(p for p in paragraphs if p.strip())))
     doc.authors = article.authors
     date = hint_date(doc.meta.get("published")) or hint_date(article.date) or dateline
     _set_date(doc, date)

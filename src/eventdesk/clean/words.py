@@ -1,5 +1,6 @@
 """Words a PDF-to-text conversion broke at a line end ("Septem-ber 11", "cen-tral Gaza"):
-joined again, or the date parser, the place resolver and every lexicon miss them.
+joined again, or the date parser, the place resolver and every lexicon miss them; and numbers
+a scrape glued to the word before them ("has risen to115 people"): split again.
 
 Written by hand because no cleaning library undoes line-end hyphenation of text that has
 lost its lines; the word list is the spaCy model's own vocabulary (its strings.json).
@@ -46,3 +47,14 @@ def join_broken_words(text: str, model: str | None = None) -> str:
     if sum((a + b).lower() in words for a, b in candidates) < MIN_BROKEN:
         return text
     return BROKEN.sub(lambda m: m[1] + m[2] if (m[1] + m[2]).lower() in words else m[0], text)
+
+
+# A lower-case English function word glued to a number of two or more digits: the space an
+# inline tag stood for was lost ("risen to115 people"). Names with digits ("F16", "MQ9",
+# "COVID19", "G7") start with a capital or are no function word, and stay.
+GLUED_NUMBER = re.compile(r"\b(to|of|at|by|in|on|from|than|about|least|and|or|some|over|nearly|killed|killing)(\d{2,}(?:,\d{3})*)\b")
+
+
+def split_glued_numbers(text: str) -> str:
+    """`text` with "to115" read as "to 115"."""
+    return GLUED_NUMBER.sub(r"\1 \2", text)

@@ -176,14 +176,18 @@ def victims(tokens: list[Token], death_tokens: list[Token]) -> list[Token]:
         for c in t.children:
             if c.dep_ in VICTIM_DEPS:
                 out.append(c)
-            elif c.dep_ == "prep" and c.lower_ in ("on", "against", "including", "among"):
-                # "an ambush on a convoy", "killed in an ambush ..., including 17 soldiers"
+            elif c.dep_ == "prep" and (c.lower_ in ("on", "against", "including", "among") or (
+                    c.lower_ in ("at", "into") and t.pos_ in ("NOUN", "VERB") and t.lemma_.lower() != "fire")):
+                # "an ambush on a convoy", "killed in an ambush ..., including 17 soldiers",
+                # "an attack at a concert hall", "burst into a hotel"
                 out += [g for g in c.children if g.dep_ == "pobj"]
             elif c.dep_ in ("compound", "amod") and t.pos_ == "NOUN" and not (
                     c.dep_ == "amod" and c.lemma_.lower() in typing_cues().armed):
                 out.append(c)  # "the nightclub attack", "a mosque bombing"; "a terrorist attack" names who attacked
         if t.lemma_.lower() in ("dead", "die") or (t.dep_ == "acl" and t.head.pos_ == "NOUN"):
             out += [c for c in t.children if c.dep_ == "nsubj"] + ([t.head] if t.dep_ == "acl" else [])
+        if t.lemma_.lower() == "dead" and t.head.lemma_.lower() == "leave":
+            out += [c for c in t.head.children if c.dep_ == "dobj"]  # "left 60 people dead"
         if t.pos_ == "VERB" and not any(c.dep_ in VICTIM_DEPS for c in t.children):
             # "killed 11 people gathering truffles": the small model makes the object the
             # subject of the participle that describes it
