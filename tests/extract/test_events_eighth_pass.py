@@ -170,3 +170,36 @@ def test_an_attack_at_a_venue_that_left_people_dead_is_against_civilians(article
     ev = _only(article("MOSCOW, March 23, 2024 - Gunmen carried out an attack at a large concert hall in "
                        "Moscow that left more than 60 people dead, officials said.\n"))  # invented
     assert ev.event_type == "Violence against civilians"
+
+
+def test_the_agent_of_the_operation_a_killing_happened_in_acted(article):
+    # invented: the passive names its agent through the operation
+    ev = _only(article("ANKARA, May 1, 2023 - The leader of the militant group was killed in northern Syria in an "
+                       "operation carried out by Turkish intelligence agents, officials said on Sunday.\n"))
+    assert ev.actor1 == "Police Forces of Turkey"
+
+
+def test_a_suicide_vest_detonated_during_a_raid_is_the_raid(article):
+    # invented: codebook, an explosion inside a battle is part of the battle
+    ev = _only(article("BEIRUT, May 1, 2023 (AFP) - The Islamic State leader detonated a suicide vest during a "
+                       "Turkish special forces raid in northwest Syria on Saturday, an official said.\n"))
+    assert (ev.event_type, ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Battles", "Armed clash", "Military Forces of Turkey", "Islamic State")
+
+
+def test_refusing_to_surrender_is_no_surrender(article):
+    evs = article("BEIRUT, May 1, 2023 (AFP) - Intelligence forces had called on the commander to surrender "
+                  "but he refused to surrender, the agency said.\n")  # invented
+    assert not [e for e in evs if e.sub_event_type == "Agreement"]
+
+
+def test_an_overnight_raid_is_dated_by_its_month_not_last_night(article):
+    ev = _only(article("BEIRUT, May 1, 2023 (AFP) - The former leader blew himself up during an overnight US "
+                       "special forces raid in February 2022 in Idlib, northwest Syria.\n"))  # invented
+    assert ev.date == "2022-02"
+
+
+def test_a_raid_on_a_house_where_a_militant_hid_is_a_battle(article):
+    ev = _only(article("ANKARA, May 1, 2023 - Turkish agents raided the house where the militant was hiding in "
+                       "Jindires on Saturday, officials said.\n"))  # invented
+    assert ev.event_type == "Battles"

@@ -221,6 +221,12 @@ def victim_kind(vs: list[Token], cues: TypingCues) -> tuple[bool, bool]:
         v = next((g for g in inside if _keys([g]) & cues.unarmed or _people(g)), v)
         if v.lower_ in ("others", "more"):
             v = _antecedent(v, cues) or v  # "captured 20 fighters and killed seven others"
+        # "raided the house where the terrorist was hiding": who was in it decides
+        occupants = [g for c in v.children if c.dep_ == "relcl" for g in c.children
+                     if g.dep_ in ("nsubj", "nsubjpass") and g.pos_ in ("NOUN", "PROPN")]
+        if occupants and _keys(occupants) & cues.armed:
+            armed = True
+            continue
         words = _keys([v, *[c for c in v.children if c.dep_ in ("compound", "amod")]])
         if words & cues.armed:
             armed = True

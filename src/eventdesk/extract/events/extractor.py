@@ -99,12 +99,12 @@ class _Extractor:
                 if m.weak_only and events and not any(t.i in self.date_tokens for t in sent):  # fold_weak
                     own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
                     new += fold_weak(events, self._events(m, sent, paragraphs.get(sent.start, []), own,
-                                                          alone=len(mentions) == 1))
+                                                          alone=len(mentions) == 1 and not getattr(m, "absorbed_blast", False)))
                     continue
                 if duration_unit(m.main) in BACKGROUND_UNITS:  # type: ignore[attr-defined]
                     continue
                 own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
-                told = self._events(m, sent, paragraphs.get(sent.start, []), own, alone=len(mentions) == 1)
+                told = self._events(m, sent, paragraphs.get(sent.start, []), own, alone=len(mentions) == 1 and not getattr(m, "absorbed_blast", False))
                 if events:  # "the attack occurred on Friday": retold, not new
                     told = fold_told(events, told, _definite(m), retold_here)
                 new += told
@@ -189,6 +189,8 @@ class _Extractor:
         armed_civilians = a1 is not None and a1.is_civilian and m.event_type in acled_type.VIOLENT
         if armed_civilians:
             a1 = None
+        if getattr(m, "absorbed_blast", False) and (raider := demonym_forces(main)) is not None:
+            a1, a2 = raider, a1  # "X detonated a vest during a Turkish raid": the raiders attacked
         if a1 is None and m.event_type in ("Battles", "Explosions/Remote violence"):
             a1 = demonym_forces(main)  # "an Israeli strike", "Russian shelling"
         event_type, sub = m.event_type, m.sub_event_type
@@ -252,6 +254,8 @@ class _Extractor:
         armed_foe = a2 is not None and a2.inter is not None and not a2.is_civilian
         event_type, sub, generic = acled_type.decide(event_type, sub, main, m.tokens, sent, deaths, armed_foe,
                                                      alone=alone)
+        if getattr(m, "absorbed_blast", False):
+            event_type, sub, generic = m.event_type, m.sub_event_type, False  # the raid the blast was part of
         civilian_dead = event_type == acled_type.EXPLOSIONS and a2 is None and acled_type.only_unarmed(m.tokens, deaths)
         if fallback and sub == "Air/drone strike":
             a1, fallback = None, False  # a guessed armed group flies no aircraft; the roles found none

@@ -183,6 +183,18 @@ def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"]
 
 
+def _operation_agent(main: Token, idx: "ActorIndex") -> ActorInfo | None:
+    """"was killed in an operation carried out by Turkey's intelligence agency", "died in a raid
+    conducted by US forces": the agent of the operation the passive names is who acted."""
+    for op in _prep_objects(main, {"in", "during"}):
+        for verb in op.children:
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                agent = next((idx.actor_in(o) for o in _prep_objects(verb, {"by"}) if idx.actor_in(o)), None)
+                if agent is not None:
+                    return agent
+    return None
+
+
 def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo | None, ActorInfo | None]:
     """(actor1, actor2) of one event mention whose strongest trigger is `main`."""
     a1 = a2 = None
@@ -194,7 +206,8 @@ def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo 
             objs = [c for c in main.children if c.dep_ in ("dobj", "oprd")]
             a2 = next((idx.actor_in(o) for o in objs if idx.actor_in(o)), None)
         elif passive:
-            a1 = next((idx.actor_in(o) for o in _prep_objects(main, {"by"}) if idx.actor_in(o)), None)
+            a1 = next((idx.actor_in(o) for o in _prep_objects(main, {"by"}) if idx.actor_in(o)), None) \
+                or _operation_agent(main, idx)
             a2 = idx.actor_in(next((c for c in main.children if c.dep_ == "nsubjpass"), None))
             if a2 is None and main.dep_ == "relcl":
                 a2 = None  # "the prison seized by IS": the head is a place, not an actor

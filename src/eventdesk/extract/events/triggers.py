@@ -253,6 +253,12 @@ def _join_weak(groups: dict[int, list[int]], found: list[tuple[Token, Trigger]])
     return out
 
 
+def _inside(battle: Token, blast: Token) -> bool:
+    """`battle` is the occasion `blast` happened in: "during a raid", "in an assault"."""
+    return battle.pos_ == "NOUN" and battle.dep_ == "pobj" and battle.head.lower_ in ("during", "in", "amid") \
+        and battle.head.head.i == blast.i
+
+
 def _fought(member: tuple[Token, Trigger], group: list[Token]) -> bool:
     """A member of an arrest's group telling a fight on the same occasion: a two-sided word
     ("gunfight", "clashes") or a killing of armed men coordinated with the arrest ("killed five
@@ -332,4 +338,19 @@ def find_mentions(sent: Span, lex: EventLexicon, place_tokens: set[int]) -> list
         m.main = found[pick][0]  # type: ignore[attr-defined]
         _refine(m, lex)
         mentions.append(m)
-    return mentions
+    return _blasts_inside_battles(mentions)
+
+
+def _blasts_inside_battles(mentions: list[Mention]) -> list[Mention]:
+    """Codebook: an explosion inside a battle is part of it ("detonated a suicide vest during
+    a Turkish special forces raid"): the raid is the event; the blast tells no other."""
+    out = []
+    for m in mentions:
+        host = next((b for b in mentions if b is not m and b.event_type == "Battles"
+                     and m.sub_event_type in ("Suicide bomb", "Grenade")
+                     and _inside(b.main, m.main)), None)  # type: ignore[attr-defined]
+        if host is None:
+            out.append(m)
+        else:
+            host.absorbed_blast = True  # type: ignore[attr-defined]  # the sentence's weapon is the blast's
+    return out

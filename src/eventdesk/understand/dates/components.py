@@ -134,6 +134,8 @@ class DatesComponent:
         for span in sorted(self.candidates(doc), key=lambda s: (s.start - s.end, s.start)):
             if any(taken[span.start:span.end]):
                 continue
+            if len(span) == 1 and span[0].lower_ == "overnight" and span[0].dep_ == "amod":
+                continue  # "an overnight raid in February 2022": a time of night, not last night
             span, value = self._resolve(doc, span, published)
             if value is None and self.resolver.sequel_of(span.text) is not None:
                 sequels.append(span)
