@@ -96,3 +96,18 @@ def test_an_unattributed_death_toll_is_not_a_claim_but_the_injured_are(claims):
     # (dev2 gold: "18 others wounded" is a claim, the 16 dead are the event's fatalities)
     got = claims("The blast caused over 60 deaths, and nearly 150 were injured.")
     assert [(c.low, c.high, c.qualifier) for c in got] == [(150, 150, "nearly")]
+
+
+def test_a_description_as_source_is_its_own_not_the_sentence_befores(claims):
+    # invented: "the Kurdish-led force" is not the "Iraqi officials" cited just before
+    out = claims("Iraqi officials say the group has fewer than 1,000 members in the country.\n"
+                 "There are about 10,000 IS detainees in prisons run by the SDF, the Kurdish-led force says.\n")
+    by_low = {c.low or c.high: c.attributed_to for c in out}
+    assert by_low[1000] == "Iraqi officials" and by_low[10000] == "Kurdish-led force"
+
+
+def test_an_unnamed_report_takes_no_source_from_another_paragraph(claims):
+    out = claims("The Pentagon estimates that the group has about 1,000 fighters in Afghanistan.\n"
+                 "Citing intelligence estimates, the report said al-Shabaab had between 7,000 and 12,000 "
+                 "fighters.\n")  # invented
+    assert [c.attributed_to for c in out if c.low == 7000] == ["intelligence estimates"]

@@ -156,13 +156,16 @@ class Attributor:
             author = self._author(tok, k)
             if author is not None:
                 return author
-            return (self._earlier_author(lemma, tok, k) or self._earlier_source(k)
-                    or self._later_source(k) or Source(self._phrase(tok)))
+            # an unnamed report's author is a source its own paragraph names, if any
+            return (self._earlier_author(lemma, tok, k) or self._earlier_source(k, same_paragraph=True)
+                    or self._later_source(k, same_paragraph=True) or Source(self._phrase(tok)))
         appos = next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if tok.pos_ == "NOUN" and appos is not None:
             tok = appos
         if tok.pos_ == "NOUN" and self._generic(tok):
-            return self._named_with(tok, k) or self._earlier_source(k) or Source(self._phrase(tok))
+            # "the ministry" points back at a source it describes ("the interior ministry"),
+            # not at whoever the sentence before cited ("the Kurdish-led force says")
+            return self._named_with(tok, k) or self._earlier_source(k, tok.lower_) or Source(self._phrase(tok))
         if tok.pos_ == "NOUN" and lemma not in self.source_nouns and low not in self.source_nouns \
                 and not self._has_name_mod(tok):
             return None
@@ -234,15 +237,19 @@ class Attributor:
                     return Source(_strip_det(ent))
         return None
 
-    def _earlier_source(self, k: int) -> Source | None:
+    def _earlier_source(self, k: int, word: str | None = None, same_paragraph: bool = False) -> Source | None:
         for j in range(k - 1, max(-1, k - 6), -1):
+            if same_paragraph and self.para[j] != self.para[k]:
+                break
             src = self.explicit(j)
-            if src is not None and not src.person:
+            if src is not None and not src.person and (word is None or word in src.name.lower().split()):
                 return src
         return None
 
-    def _later_source(self, k: int) -> Source | None:
+    def _later_source(self, k: int, same_paragraph: bool = False) -> Source | None:
         for j in range(k + 1, min(len(self.sents), k + 3)):
+            if same_paragraph and self.para[j] != self.para[k]:
+                break
             src = self.explicit(j)
             if src is not None and not src.person:
                 return src
