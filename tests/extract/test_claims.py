@@ -111,3 +111,17 @@ def test_an_unnamed_report_takes_no_source_from_another_paragraph(claims):
                  "Citing intelligence estimates, the report said al-Shabaab had between 7,000 and 12,000 "
                  "fighters.\n")  # invented
     assert [c.attributed_to for c in out if c.low == 7000] == ["intelligence estimates"]
+
+
+def test_estimates_ranging_from_one_figure_to_another_are_one_range(claims):
+    # invented: "range from X to Y" is a spread of estimates; "rose from X to Y" stays two figures
+    spread = claims("Estimates of its strength range from 2,000 to 4,000 fighters, according to analysts.")
+    assert [(c.low, c.high) for c in spread] == [(2000, 4000)]
+    change = claims("The number of fighters rose from 2,000 to 4,000, analysts say.")
+    assert sorted(c.low for c in change) == [2000, 4000]
+
+
+def test_a_trailing_attribution_the_model_misparses_still_names_the_source(claims):
+    out = claims("The group has between 3,000 and 5,000 fighters in Somalia, UN monitors estimated in a "
+                 "report released in February.")  # invented
+    assert [c.attributed_to for c in out] == ["UN monitors"]

@@ -131,6 +131,16 @@ class Attributor:
             if src is not None:
                 src.token = verb
                 return src
+        for verb in verbs:
+            # "..., UN monitors estimated in a report.": the small model reads the trailing
+            # attribution's subject as an object and its verb as a participle on it
+            noun = verb.head
+            if verb.dep_ == "acl" and verb.i == noun.i + 1 and noun.pos_ in {"NOUN", "PROPN"} \
+                    and noun.left_edge.i > sent.start and self.doc[noun.left_edge.i - 1].text == ",":
+                src = self._name(noun, k)
+                if src is not None:
+                    src.token = verb
+                    return src
         return None
 
     def _object_after(self, tok: Token) -> Token | None:
