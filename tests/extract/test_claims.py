@@ -125,3 +125,9 @@ def test_a_trailing_attribution_the_model_misparses_still_names_the_source(claim
     out = claims("The group has between 3,000 and 5,000 fighters in Somalia, UN monitors estimated in a "
                  "report released in February.")  # invented
     assert [c.attributed_to for c in out] == ["UN monitors"]
+
+
+def test_an_area_in_square_kilometres_is_a_claim_and_a_distance_is_not(claims):
+    area = claims("The group once controlled about 88,000 square kilometers of territory.")  # invented
+    assert [(c.low, c.unit) for c in area] == [(88000, "km2")]
+    assert claims("The town is 30 km from the border and the convoy drove 200 kilometres.") == []

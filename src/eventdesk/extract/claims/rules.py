@@ -66,7 +66,8 @@ class ClaimRules:
             return False
         lemma = noun.lemma_.lower() if noun is not None else ""
         nxt = doc[q.end:min(len(doc), q.end + 4)].text.lower()
-        if lemma in lex.not_claim_nouns or (q.end < sent.end and doc[q.end].lower_ in lex.not_claim_nouns) \
+        if q.kind != "area" and (lemma in lex.not_claim_nouns or (
+                q.end < sent.end and doc[q.end].lower_ in lex.not_claim_nouns)) \
                 or re.match(r"^-?\s*(year|month|day)s?\b", nxt) \
                 or (q.start > 0 and doc[q.start - 1].lower_ in {"aged", "age"}):
             return False
