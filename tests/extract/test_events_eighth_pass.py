@@ -203,3 +203,16 @@ def test_a_raid_on_a_house_where_a_militant_hid_is_a_battle(article):
     ev = _only(article("ANKARA, May 1, 2023 - Turkish agents raided the house where the militant was hiding in "
                        "Jindires on Saturday, officials said.\n"))  # invented
     assert ev.event_type == "Battles"
+
+
+def test_an_ambush_whose_victims_the_next_sentence_names_as_shepherds_is_against_civilians(article):
+    ev = _only(article("DAMASCUS, Feb. 20, 2023 (AFP) - Suspected jihadists ambushed a group in the desert near "
+                       "Palmyra on Friday, killing 12. The victims were shepherds, a monitor said.\n"))  # invented
+    assert (ev.event_type, ev.actor2) == ("Violence against civilians", "Civilians (Syria)")
+    assert any("shepherds" in s.text for s in ev.sources)
+
+
+def test_an_ambush_whose_victims_were_soldiers_stays_a_battle(article):
+    ev = _only(article("DAMASCUS, Feb. 20, 2023 (AFP) - Suspected jihadists ambushed a group in the desert near "
+                       "Palmyra on Friday, killing 12. The victims were soldiers, a monitor said.\n"))  # invented
+    assert ev.event_type == "Battles"

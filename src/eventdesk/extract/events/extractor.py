@@ -34,7 +34,7 @@ from eventdesk.extract.events.sides import (_default_foe, crowd_sides, demonym_f
                                             shared_sides, state_operation, unidentified_perpetrator)
 from eventdesk.extract.events.triggers import Mention, find_mentions
 from eventdesk.extract.events.sentences import (_civilian_victim, _day_of_telling, _death_tokens, _distance,
-                                                 _paragraphs, _trim, another_occasion, mass_toll)
+                                                 _paragraphs, _trim, another_occasion, mass_toll, victims_told_after)
 from eventdesk.extract.events.when import duration_unit, period_until
 from eventdesk.extract.events.where_when import Context, PlaceInfoPrec, _named_in, country_place, home_country
 from eventdesk.extract.events.within_document import (_definite, _drop_summaries, fold_blasts_into_battles,
@@ -113,6 +113,7 @@ class _Extractor:
         events = _drop_summaries(events)
         if self.config.merge_within_document:
             events = fold_blasts_into_battles(merge_mentions(events), self.lex.battle_blasts)
+        events = victims_told_after(events, self.sdoc)
         events = name_unlisted_places([unidentified_perpetrator(two_sides(ev)) for ev in shared_sides(events)],
                                       self.sdoc)
         if not self.config.keep_historical:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from eventdesk.extract.events.acled_type import typing_cues
+from eventdesk.extract.events.acled_type import _keys, typing_cues
 from eventdesk.extract.events.lexicon import EventLexicon
 from eventdesk.record import Evidence
 
@@ -110,3 +110,39 @@ def _trim(ev: Evidence, body: str | None, at: int | None = None) -> Evidence:
     start = ev.start + (len(text) - len(text.lstrip()))
     end = ev.end - (len(text) - len(text.rstrip()))
     return Evidence(ev.document, start, end, body[start:end] if body else text.strip())
+
+
+# Subjects of a sentence that says who the dead were ("The victims were shepherds", "Most of
+# the dead were women and children", "Those killed were farmers").
+_VICTIM_SUBJECTS = {"victim", "victims", "dead", "killed", "casualties"}
+
+
+def victims_told_after(events: list, doc: Doc) -> list:
+    """An attack left undecided between a battle and violence against civilians (a generic
+    trigger, victims untold: "ambushed a group, killing 12") whose next sentences say the dead
+    were unarmed people ("The victims were shepherds") is violence against civilians, and that
+    sentence its evidence too (codebook: armed group against unarmed people)."""
+    cues = typing_cues()
+    sents = list(doc.sents)
+    for ev in events:
+        if not ev.extra.get("generic") or (ev.event_type, ev.sub_event_type) != ("Battles", "Armed clash") \
+                or not ev.sources:
+            continue
+        at = next((k for k, s in enumerate(sents) if s.start_char <= ev.sources[0].start < s.end_char), None)
+        for sent in sents[at + 1:at + 3] if at is not None else []:
+            root = sent.root
+            # "The victims were shepherds, a monitor said": the copula under the reporting verb
+            root = next((c for c in root.children if c.dep_ == "ccomp" and c.lemma_ == "be"), root)
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            told = [t for c in root.children if c.dep_ in ("attr", "acomp") for t in c.subtree]
+            if root.lemma_ != "be" or subj is None or not told or not (
+                    {t.lower_ for t in subj.subtree} & _VICTIM_SUBJECTS):
+                continue
+            words = _keys(told)
+            if words & cues.unarmed and not words & cues.armed:
+                ev.event_type, ev.sub_event_type = "Violence against civilians", "Attack"
+                ev.actor2 = f"Civilians ({ev.country})" if ev.country else "Civilians"
+                ev.extra.pop("generic", None)
+                ev.sources.append(Evidence(ev.sources[0].document, sent.start_char, sent.end_char, sent.text.strip()))
+            break
+    return events
