@@ -216,3 +216,9 @@ def test_an_ambush_whose_victims_were_soldiers_stays_a_battle(article):
     ev = _only(article("DAMASCUS, Feb. 20, 2023 (AFP) - Suspected jihadists ambushed a group in the desert near "
                        "Palmyra on Friday, killing 12. The victims were soldiers, a monitor said.\n"))  # invented
     assert ev.event_type == "Battles"
+
+
+def test_a_group_capable_of_attacks_has_carried_out_none(article):
+    evs = article("BAGHDAD, June 10, 2024 - The Islamic State remains capable of mounting deadly attacks across "
+                  "the region, officials warn.\n")  # invented
+    assert evs == []
