@@ -222,3 +222,10 @@ def test_a_group_capable_of_attacks_has_carried_out_none(article):
     evs = article("BAGHDAD, June 10, 2024 - The Islamic State remains capable of mounting deadly attacks across "
                   "the region, officials warn.\n")  # invented
     assert evs == []
+
+
+def test_the_body_that_condemned_a_bombing_is_no_guess_for_who_set_it(article):
+    evs = article("KABUL, Aug. 12, 2024 (AFP) - A bomb exploded near a checkpoint in Kabul on Sunday, wounding "
+                  "three police officers, officials said.\nThe attack was condemned by the United Nations "
+                  "mission.\n")  # invented
+    assert [e.actor1 for e in evs] == ["Unidentified Armed Group (Afghanistan)"]

@@ -30,7 +30,7 @@ from eventdesk.extract.events.mention_filters import (anaphoric, reports, retold
 from eventdesk.extract.events.modality import asserted
 from eventdesk.extract.events.places import name_unlisted_places, named_by_of
 from eventdesk.extract.events.roles import ActorIndex, acled_names, claimant, own_men, roles, two_sides
-from eventdesk.extract.events.sides import (_default_foe, crowd_sides, demonym_forces, main_group,
+from eventdesk.extract.events.sides import (ARMED_NON_STATE, _default_foe, crowd_sides, demonym_forces, main_group,
                                             shared_sides, state_operation, unidentified_perpetrator)
 from eventdesk.extract.events.triggers import Mention, find_mentions
 from eventdesk.extract.events.sentences import (_civilian_victim, _day_of_telling, _death_tokens, _distance,
@@ -241,7 +241,7 @@ class _Extractor:
         if a1 is None and event_type in acled_type.VIOLENT and sub != TERRITORY and self.main_group is not None \
                 and not armed_civilians:
             here = [self.actors.by_token[t.i].value for t in sent if t.i in self.actors.by_token]
-            here = [a for a in here if not a.is_state and not a.is_civilian and a.inter is not None
+            here = [a for a in here if not a.is_state and not a.is_civilian and a.inter in ARMED_NON_STATE
                     and a not in targets and (a2 is None or a.name != a2.name) and a.name not in reporters]
             if here:
                 a1, fallback = here[0], True

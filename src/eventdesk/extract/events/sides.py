@@ -12,10 +12,14 @@ from eventdesk.extract.events.context import ActorInfo
 from eventdesk.record import Event
 
 
+ARMED_NON_STATE = frozenset({"rebels", "political militia", "identity militia"})  # ACLED's inter codes 2-4
+
+
 def main_group(actors) -> ActorInfo | None:
     # a pro-government militia is no guess for who carried out an unattributed attack
+    # ... nor an outside body (the UN, an aid agency: ACLED's external/other)
     counts = Counter(a.value for a in actors if not a.value.is_state and not a.value.is_civilian
-                     and a.value.inter is not None and not a.value.pro_government)
+                     and a.value.inter in ARMED_NON_STATE and not a.value.pro_government)
     return counts.most_common(1)[0][0] if counts else None
 
 
