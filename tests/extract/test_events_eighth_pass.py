@@ -229,3 +229,16 @@ def test_the_body_that_condemned_a_bombing_is_no_guess_for_who_set_it(article):
                   "three police officers, officials said.\nThe attack was condemned by the United Nations "
                   "mission.\n")  # invented
     assert [e.actor1 for e in evs] == ["Unidentified Armed Group (Afghanistan)"]
+
+
+def test_two_sides_exchanging_prisoners_made_an_agreement(article):
+    ev = _only(article("SANAA, Yemen, April 16, 2023 - The Houthis and the government exchanged more than 300 "
+                       "prisoners on Sunday, the Red Cross said.\n"))  # invented
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (
+        "Agreement", "Houthi Movement (Ansar Allah)", "Government of Yemen")
+
+
+def test_forces_of_two_nationalities_exchanging_fire_are_the_two_sides(article):
+    ev = _only(article("KYIV, June 2, 2023 - Ukrainian and Russian forces exchanged fire near Bakhmut on "
+                       "Thursday, the military said.\n"))  # invented
+    assert {ev.actor1, ev.actor2} == {"Military Forces of Russia", "Military Forces of Ukraine"}

@@ -31,6 +31,7 @@ from eventdesk.extract.events.modality import asserted
 from eventdesk.extract.events.places import name_unlisted_places, named_by_of
 from eventdesk.extract.events.roles import ActorIndex, acled_names, claimant, own_men, roles, two_sides
 from eventdesk.extract.events.sides import (ARMED_NON_STATE, _default_foe, crowd_sides, demonym_forces, main_group,
+                                            group_acts_in, other_demonym_side,
                                             shared_sides, state_operation, unidentified_perpetrator)
 from eventdesk.extract.events.triggers import Mention, find_mentions
 from eventdesk.extract.events.sentences import (_civilian_victim, _day_of_telling, _death_tokens, _distance,
@@ -136,22 +137,6 @@ class _Extractor:
                 return alone
         return None
 
-    def _group_acts_in(self, where) -> bool:
-        """The article's group is a guess for an unattributed attack only in a country where it
-        has a home (its registry country) or where the text places it: "the Paris attacks" in a
-        story naming al-Shabaab only in Kenya were no al-Shabaab attack."""
-        from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
-
-        canonical = ActorRegistry.default().canonical_country
-        group = self.main_group
-        country = canonical(next((p.country for p, _ in where if p is not None and p.country), None))
-        if group is None or not group.country or country is None or country == canonical(group.country):
-            return True
-        named = {a.start for a in self.actors.by_token.values() if a.value.name == group.name}
-        lands = {canonical(p.value.country) for p in self.ctx.places
-                 if any(self.sdoc[p.start].sent.start == self.sdoc[i].sent.start for i in named)}
-        return country in lands
-
     def _credit(self, events: list[Event], actor: ActorInfo | None, sent: Span) -> None:
         target = events[-1]
         # a claim names the attacker a description left unknown ("the attacker", "gunmen")
@@ -246,7 +231,9 @@ class _Extractor:
             if here:
                 a1, fallback = here[0], True
             elif (a2 is None or a2.name != self.main_group.name) and self.main_group not in targets \
-                    and self.main_group.name not in reporters and self._group_acts_in(where):
+                    and self.main_group.name not in reporters \
+                    and group_acts_in(self.main_group, where, self.actors.by_token.values(), self.ctx.places,
+                                       self.sdoc):
                 a1, fallback = self.main_group, True
         if sub == "Disrupted weapons use" and a1 is not None and a1.inter is not None and not a1.is_state:
             return []  # ACLED: a disruption is by the state or an opponent; an armed group arming itself is not
@@ -308,6 +295,8 @@ class _Extractor:
             where = [(home_country(group.country), 3)]  # an armed group's news the text places nowhere
         if event_type in ("Protests", "Riots"):
             a1, a2 = crowd_sides(event_type, a1, a2, where, self.ctx.dominant_country)
+        if a2 is None and main.lemma_.lower() in acled_type.typing_cues().two_sided:
+            a2 = other_demonym_side(main, a1)
         if a2 is None:
             a2 = _default_foe(sub, a1, where, self.main_group)
         out = []

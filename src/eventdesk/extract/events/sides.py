@@ -111,6 +111,39 @@ def demonym_forces(main) -> ActorInfo | None:
     return None
 
 
+def other_demonym_side(main, a1) -> ActorInfo | None:
+    """"Ukrainian and Russian forces exchanged fire": the forces of the other nationality the
+    subject names are the other side of a two-sided fight."""
+    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+    registry = ActorRegistry.default()
+    subject = next((c for c in main.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    mods = [c for c in subject.children if c.dep_ == "amod"]
+    for tok in [m for c in mods for m in (c, *c.conjuncts)]:
+        country = registry.canonical_country(tok.text)
+        if country:
+            ref = registry.state_actor(country, "military")
+            if a1 is None or ref.name != a1.name:
+                return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+    return None
+
+
+def group_acts_in(group, where, actor_spans, places, doc) -> bool:
+    """The article's group is a guess for an unattributed attack only in a country where it
+    has a home (its registry country) or where the text places it: "the Paris attacks" in a
+    story naming al-Shabaab only in Kenya were no al-Shabaab attack."""
+    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+    canonical = ActorRegistry.default().canonical_country
+    country = canonical(next((p.country for p, _ in where if p is not None and p.country), None))
+    if group is None or not group.country or country is None or country == canonical(group.country):
+        return True
+    named = {doc[a.start].sent.start for a in actor_spans if a.value.name == group.name}
+    return country in {canonical(p.value.country) for p in places if doc[p.start].sent.start in named}
+
+
 def holder(where) -> ActorInfo | None:
     """The state forces of the country of the first place: who held ground an armed group took
     ("IS seized Mosul": Military Forces of Iraq), the ACLED default when the text names no one."""
