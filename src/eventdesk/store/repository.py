@@ -179,9 +179,12 @@ class Store:
         s.flush()
 
     def _add_event_sources(self, s: Session, ev: Event) -> None:
-        have = {(r.document_id, r.start, r.end) for r in s.scalars(
-            select(EventSourceRow).where(EventSourceRow.event_id == ev.id))}
         per_source = ev.extra.get("source_fatalities", {})
+        rows = list(s.scalars(select(EventSourceRow).where(EventSourceRow.event_id == ev.id)))
+        for row in rows:  # a later report of the same document may have settled its figure
+            if row.document_id in per_source:
+                row.fatalities, row.fatalities_high = per_source[row.document_id]
+        have = {(r.document_id, r.start, r.end) for r in rows}
         for src in ev.sources:
             if (src.document, src.start, src.end) in have:
                 continue
