@@ -242,3 +242,9 @@ def test_forces_of_two_nationalities_exchanging_fire_are_the_two_sides(article):
     ev = _only(article("KYIV, June 2, 2023 - Ukrainian and Russian forces exchanged fire near Bakhmut on "
                        "Thursday, the military said.\n"))  # invented
     assert {ev.actor1, ev.actor2} == {"Military Forces of Russia", "Military Forces of Ukraine"}
+
+
+def test_a_village_overrun_with_its_residents_killed_is_violence_against_civilians(article):
+    ev = _only(article("BAMAKO, Mali, Oct. 2, 2022 (AFP) - Jihadists overran the village of Tessit on Friday, "
+                       "killing 30 residents and burning homes, local officials said.\n"))  # invented
+    assert (ev.event_type, ev.actor2) == ("Violence against civilians", "Civilians (Mali)")

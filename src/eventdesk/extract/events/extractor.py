@@ -283,6 +283,8 @@ class _Extractor:
                     "Non-state actor overtakes territory"
             if a2 is None and self.main_group is not None and a1 is not None and a1.name != self.main_group.name:
                 a2 = self.main_group
+            if a2 is not None and a2.is_civilian and sub == "Non-state actor overtakes territory":
+                event_type, sub = "Violence against civilians", "Attack"  # civilians hold no ground
         where = [self._home_ground(place, prec, sent, a1) for place, prec in where]
         if a1 is None and event_type in ("Battles", "Explosions/Remote violence"):
             a1 = state_operation(main, where)  # "killed in military operations in Maguindanao"
