@@ -248,3 +248,15 @@ def test_a_village_overrun_with_its_residents_killed_is_violence_against_civilia
     ev = _only(article("BAMAKO, Mali, Oct. 2, 2022 (AFP) - Jihadists overran the village of Tessit on Friday, "
                        "killing 30 residents and burning homes, local officials said.\n"))  # invented
     assert (ev.event_type, ev.actor2) == ("Violence against civilians", "Civilians (Mali)")
+
+
+def test_youths_with_sticks_attacking_a_police_station_are_rioting(article):
+    evs = article("DHAKA, Bangladesh, Aug. 5, 2024 - Youths armed with sticks attacked a police station in Dhaka "
+                  "on Monday, witnesses said.\n")  # invented
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Riots", "Mob violence")]
+
+
+def test_youths_with_guns_attacking_a_police_post_are_no_riot(article):
+    evs = article("JUBA, South Sudan, Aug. 5, 2024 - Youths armed with guns and sticks attacked a police post "
+                  "in Jonglei state on Monday, officials said.\n")  # invented
+    assert evs and all(e.event_type != "Riots" for e in evs)

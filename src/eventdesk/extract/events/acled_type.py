@@ -56,6 +56,8 @@ class TypingCues:
     conflict_nouns: frozenset
     attack_roles: frozenset
     direct_fire: frozenset
+    crowd_subjects: frozenset
+    firearms: frozenset
     state_modifiers: dict  # "military" -> "military", "police" -> "police" (registry kinds)
 
 
@@ -86,7 +88,8 @@ def typing_cues() -> TypingCues:
         abstract=_list("abstract_targets"), deadly=_list("deadly_words"), harm=_list("harm_words"),
         riot_weapons=_list("riot_weapons"), state_materiel=_list("state_materiel"),
         conflict_nouns=_list("conflict_nouns"), attack_roles=_list("attack_roles"),
-        direct_fire=_list("direct_fire_weapons"),
+        direct_fire=_list("direct_fire_weapons"), crowd_subjects=_list("crowd_subjects"),
+        firearms=_list("firearm_words"),
         state_modifiers={str(w).lower(): kind for _, content in load_all("event_typing.yaml")
                          for kind, words in ((content or {}).get("state_force_modifiers") or {}).items()
                          for w in words or []})
@@ -328,7 +331,8 @@ def decide(event_type: str, sub: str, main: Token, tokens: list[Token], sent: Sp
         return event_type, sub, False
     clause_keys = _keys(clause)
     if event_type in ("Battles", "Violence against civilians") and sub in ("Armed clash", "Attack") and (
-            clause_keys & cues.mob_actors or (clause_keys & cues.mob and not armed_foe
+            clause_keys & cues.mob_actors or _crowd_with_crude_weapons(main, clause_keys, cues)
+            or (clause_keys & cues.mob and not armed_foe
                                                   and not clause_keys & cues.armed)):
         return "Riots", "Mob violence", False  # a lynch mob; rival crowds with sticks and stones
     # 5. a weapon the target cannot answer
@@ -355,6 +359,14 @@ def decide(event_type: str, sub: str, main: Token, tokens: list[Token], sent: Sp
             return "Violence against civilians", "Attack", False
         return event_type, sub, True
     return event_type, sub, False
+
+
+def _crowd_with_crude_weapons(main: Token, clause_keys: set[str], cues: TypingCues) -> bool:
+    """"Youths armed with sticks attacked a police station": a crowd with sticks and stones is
+    rioting, whoever it falls on, as long as no firearm is told (armed youths with guns are a
+    militia)."""
+    return bool(_keys(_subject_of(main)) & cues.crowd_subjects and clause_keys & cues.mob
+                and not clause_keys & cues.firearms)
 
 
 def nonviolent_transfer(sent: Span) -> bool:
