@@ -43,6 +43,7 @@ class ClaimLexicon:
     aggregate_cues: set[str] = field(default_factory=set)
     aggregate_periods: set[str] = field(default_factory=set)
     kin_nouns: set[str] = field(default_factory=set)
+    spread_words: set[str] = field(default_factory=set)
     attribution: dict = field(default_factory=dict)
 
     def set_of(self, key: str) -> set[str]:
@@ -107,5 +108,6 @@ def claim_lexicon() -> ClaimLexicon:
         aggregate_cues=_lower_set(units.get("aggregate_cues")),
         aggregate_periods=_lower_set(units.get("aggregate_periods")),
         kin_nouns=_lower_set(units.get("kin_nouns")),
+        spread_words=_lower_set(nums.get("spread_words")),
         attribution=_merged("claim_attribution.yaml"),
     )

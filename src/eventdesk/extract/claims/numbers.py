@@ -167,7 +167,7 @@ class NumberReader:
         # rule 4: ranges ("from X to Y" is a change: two figures)
         before = [t.lower_ for t in doc[max(sent.start, i - 2):i] if t.lower_ not in self.unit_before]
         # ... unless estimates "range from X to Y" (or "vary", "anywhere from"): then one range
-        spread = i >= 2 and (doc[i - 2].lemma_.lower() in ("range", "vary") or doc[i - 2].lower_ == "anywhere")
+        spread = i >= 2 and bool({doc[i - 2].lemma_.lower(), doc[i - 2].lower_} & self.lex.spread_words)
         if before[-1:] == ["from"] and j < end and doc[j].lower_ == "to" and not spread:
             return self._hedged(doc, sent, self._unit(doc, q, end))
         if j + 1 < end and (doc[j].lower_ in _RANGE_WORDS or (

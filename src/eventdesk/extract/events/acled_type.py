@@ -58,6 +58,7 @@ class TypingCues:
     direct_fire: frozenset
     crowd_subjects: frozenset
     firearms: frozenset
+    victim_subjects: frozenset
     state_modifiers: dict  # "military" -> "military", "police" -> "police" (registry kinds)
 
 
@@ -89,7 +90,7 @@ def typing_cues() -> TypingCues:
         riot_weapons=_list("riot_weapons"), state_materiel=_list("state_materiel"),
         conflict_nouns=_list("conflict_nouns"), attack_roles=_list("attack_roles"),
         direct_fire=_list("direct_fire_weapons"), crowd_subjects=_list("crowd_subjects"),
-        firearms=_list("firearm_words"),
+        firearms=_list("firearm_words"), victim_subjects=_list("victim_subjects"),
         state_modifiers={str(w).lower(): kind for _, content in load_all("event_typing.yaml")
                          for kind, words in ((content or {}).get("state_force_modifiers") or {}).items()
                          for w in words or []})

@@ -30,9 +30,9 @@ from eventdesk.extract.events.mention_filters import (anaphoric, reports, retold
 from eventdesk.extract.events.modality import asserted
 from eventdesk.extract.events.places import name_unlisted_places, named_by_of
 from eventdesk.extract.events.roles import ActorIndex, acled_names, claimant, own_men, roles, two_sides
-from eventdesk.extract.events.sides import (ARMED_NON_STATE, _default_foe, crowd_sides, demonym_forces, main_group,
-                                            group_acts_in, other_demonym_side,
-                                            shared_sides, state_operation, unidentified_perpetrator)
+from eventdesk.extract.events.sides import (_default_foe, crowd_sides, demonym_forces, group_acts_in, main_group,
+                                            other_demonym_side, shared_sides, state_operation,
+                                            unidentified_perpetrator, where_country)
 from eventdesk.extract.events.triggers import Mention, find_mentions
 from eventdesk.extract.events.sentences import (_civilian_victim, _day_of_telling, _death_tokens, _distance,
                                                  _paragraphs, _trim, another_occasion, mass_toll, victims_told_after)
@@ -41,6 +41,7 @@ from eventdesk.extract.events.where_when import Context, PlaceInfoPrec, _named_i
 from eventdesk.extract.events.within_document import (_definite, _drop_summaries, fold_blasts_into_battles,
                                                       fold_told, fold_weak, in_estimated_year, merge_mentions)
 from eventdesk.merge.event_rules import unidentified
+from eventdesk.understand.actors.schema import ARMED_NON_STATE
 from eventdesk.pipeline.base import Stage
 from eventdesk.record import Document, Event, Evidence
 
@@ -97,15 +98,17 @@ class _Extractor:
                     continue
                 if events and retold(m, self.date_tokens, self.place_tokens):
                     continue  # "That fighting has diverted resources": an event told before
+                # the sentence's weapon words are this mention's, unless they were an absorbed blast's
+                alone = len(mentions) == 1 and not m.absorbed_blast
                 if m.weak_only and events and not any(t.i in self.date_tokens for t in sent):  # fold_weak
                     own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
                     new += fold_weak(events, self._events(m, sent, paragraphs.get(sent.start, []), own,
-                                                          alone=len(mentions) == 1 and not getattr(m, "absorbed_blast", False)))
+                                                          alone=alone))
                     continue
                 if duration_unit(m.main) in BACKGROUND_UNITS:  # type: ignore[attr-defined]
                     continue
                 own = [d for d in deaths if min(_distance(d, t) for t in m.tokens) <= 4]
-                told = self._events(m, sent, paragraphs.get(sent.start, []), own, alone=len(mentions) == 1 and not getattr(m, "absorbed_blast", False))
+                told = self._events(m, sent, paragraphs.get(sent.start, []), own, alone=alone)
                 if events:  # "the attack occurred on Friday": retold, not new
                     told = fold_told(events, told, _definite(m), retold_here)
                 new += told
@@ -175,7 +178,7 @@ class _Extractor:
         armed_civilians = a1 is not None and a1.is_civilian and m.event_type in acled_type.VIOLENT
         if armed_civilians:
             a1 = None
-        if getattr(m, "absorbed_blast", False) and (raider := demonym_forces(main)) is not None:
+        if m.absorbed_blast and (raider := demonym_forces(main)) is not None:
             a1, a2 = raider, a1  # "X detonated a vest during a Turkish raid": the raiders attacked
         if a1 is None and m.event_type in ("Battles", "Explosions/Remote violence"):
             a1 = demonym_forces(main)  # "an Israeli strike", "Russian shelling"
@@ -242,7 +245,7 @@ class _Extractor:
         armed_foe = a2 is not None and a2.inter is not None and not a2.is_civilian
         event_type, sub, generic = acled_type.decide(event_type, sub, main, m.tokens, sent, deaths, armed_foe,
                                                      alone=alone)
-        if getattr(m, "absorbed_blast", False):
+        if m.absorbed_blast:
             event_type, sub, generic = m.event_type, m.sub_event_type, False  # the raid the blast was part of
         civilian_dead = event_type == acled_type.EXPLOSIONS and a2 is None and acled_type.only_unarmed(m.tokens, deaths)
         if fallback and sub == "Air/drone strike":
@@ -271,7 +274,7 @@ class _Extractor:
                 and acled_type.nonviolent_transfer(sent):
             event_type, sub = "Strategic developments", "Non-violent transfer of territory"
         if sub == TERRITORY:
-            ground = next((p.country for p, _ in where if p is not None and p.country), None)
+            ground = where_country(where)
             if a1 is not None and a1.inter is not None:
                 # a foreign state's forces taking ground from another state overtake it; retaking it
                 # from a non-state group they act for the state (codebook §2)

@@ -183,16 +183,17 @@ def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"]
 
 
+def _by_agent(verb: Token, idx: "ActorIndex") -> ActorInfo | None:
+    """The actor a passive's "by" phrase names."""
+    return next((a for a in map(idx.actor_in, _prep_objects(verb, {"by"})) if a is not None), None)
+
+
 def _operation_agent(main: Token, idx: "ActorIndex") -> ActorInfo | None:
     """"was killed in an operation carried out by Turkey's intelligence agency", "died in a raid
     conducted by US forces": the agent of the operation the passive names is who acted."""
-    for op in _prep_objects(main, {"in", "during"}):
-        for verb in op.children:
-            if verb.dep_ == "acl" and verb.tag_ == "VBN":
-                agent = next((idx.actor_in(o) for o in _prep_objects(verb, {"by"}) if idx.actor_in(o)), None)
-                if agent is not None:
-                    return agent
-    return None
+    ops = [verb for op in _prep_objects(main, {"in", "during"}) for verb in op.children
+           if verb.dep_ == "acl" and verb.tag_ == "VBN"]
+    return next((a for v in ops if (a := _by_agent(v, idx)) is not None), None)
 
 
 def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo | None, ActorInfo | None]:
@@ -206,8 +207,7 @@ def roles(main: Token, tokens: list[Token], idx: ActorIndex) -> tuple[ActorInfo 
             objs = [c for c in main.children if c.dep_ in ("dobj", "oprd")]
             a2 = next((idx.actor_in(o) for o in objs if idx.actor_in(o)), None)
         elif passive:
-            a1 = next((idx.actor_in(o) for o in _prep_objects(main, {"by"}) if idx.actor_in(o)), None) \
-                or _operation_agent(main, idx)
+            a1 = _by_agent(main, idx) or _operation_agent(main, idx)
             a2 = idx.actor_in(next((c for c in main.children if c.dep_ == "nsubjpass"), None))
             if a2 is None and main.dep_ == "relcl":
                 a2 = None  # "the prison seized by IS": the head is a place, not an actor

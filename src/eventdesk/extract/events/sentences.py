@@ -112,11 +112,6 @@ def _trim(ev: Evidence, body: str | None, at: int | None = None) -> Evidence:
     return Evidence(ev.document, start, end, body[start:end] if body else text.strip())
 
 
-# Subjects of a sentence that says who the dead were ("The victims were shepherds", "Most of
-# the dead were women and children", "Those killed were farmers").
-_VICTIM_SUBJECTS = {"victim", "victims", "dead", "killed", "casualties"}
-
-
 def victims_told_after(events: list, doc: Doc) -> list:
     """An attack left undecided between a battle and violence against civilians (a generic
     trigger, victims untold: "ambushed a group, killing 12") whose next sentences say the dead
@@ -136,7 +131,7 @@ def victims_told_after(events: list, doc: Doc) -> list:
             subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
             told = [t for c in root.children if c.dep_ in ("attr", "acomp") for t in c.subtree]
             if root.lemma_ != "be" or subj is None or not told or not (
-                    {t.lower_ for t in subj.subtree} & _VICTIM_SUBJECTS):
+                    {t.lower_ for t in subj.subtree} & cues.victim_subjects):
                 continue
             words = _keys(told)
             if words & cues.unarmed and not words & cues.armed:

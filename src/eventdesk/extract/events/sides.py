@@ -10,9 +10,24 @@ from collections import Counter
 from eventdesk.extract.events import acled_type
 from eventdesk.extract.events.context import ActorInfo
 from eventdesk.record import Event
+from eventdesk.understand.actors.schema import ARMED_NON_STATE
 
 
-ARMED_NON_STATE = frozenset({"rebels", "political militia", "identity militia"})  # ACLED's inter codes 2-4
+def _registry():
+    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
+
+    return ActorRegistry.default()
+
+
+def _state_side(country: str, kind: str) -> ActorInfo:
+    """The registry's state actor of `country` of one kind (military, police, rioters ...)."""
+    ref = _registry().state_actor(country, kind)
+    return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+
+
+def where_country(where) -> str | None:
+    """The country of the first placed (place, precision) pair of an event."""
+    return next((p.country for p, _ in where if p is not None and p.country), None)
 
 
 def main_group(actors) -> ActorInfo | None:
@@ -43,9 +58,7 @@ def unidentified_perpetrator(ev: Event) -> Event:
     # an air or drone strike is a state's (armed groups fly no aircraft): no guess of a group
     if ev.actor1 is None and ev.country and ev.event_type in acled_type.VIOLENT and "territory" not in ev.sub_event_type \
             and ev.sub_event_type != "Air/drone strike":
-        from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
-
-        ev.actor1 = ActorRegistry.default().state_actor(ev.country, "unidentified").name
+        ev.actor1 = _registry().state_actor(ev.country, "unidentified").name
     return ev
 
 
@@ -53,13 +66,10 @@ def crowd_sides(event_type: str, a1: ActorInfo | None, a2: ActorInfo | None, whe
                  fallback_country: str | None) -> tuple[ActorInfo | None, ActorInfo | None]:
     """ACLED names the crowd actor1 of Protests ("Protesters (X)") and Riots ("Rioters (X)"),
     X the event's country, and the force that met it actor2 (police who dispersed a march)."""
-    country = next((p.country for p, _ in where if p is not None and p.country), None) or fallback_country
+    country = where_country(where) or fallback_country
     if country is None:
         return a1, a2
-    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
-
-    ref = ActorRegistry.default().state_actor(country, "protesters" if event_type == "Protests" else "rioters")
-    crowd = ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+    crowd = _state_side(country, "protesters" if event_type == "Protests" else "rioters")
     met_by = next((a for a in (a1, a2) if a is not None and a.is_state), None)
     return crowd, (met_by if met_by is not None else a2 if a2 is not None and a2.name != crowd.name
                    and not a2.name.startswith(("Protesters", "Rioters")) else None)
@@ -69,7 +79,7 @@ def state_operation(main, where) -> ActorInfo | None:
     """'killed in military operations', 'an army offensive', 'a police raid': the state's
     forces of the event's country (ACLED names them when the report says only whose kind of
     force acted). The modifiers are data (event_typing.yaml state_force_modifiers)."""
-    country = next((p.country for p, _ in where if p is not None and p.country), None)
+    country = where_country(where)
     if country is None:
         return None
     nouns = [main, *[g for c in main.children if c.dep_ == "prep" and c.lower_ in ("in", "during", "by")
@@ -79,19 +89,14 @@ def state_operation(main, where) -> ActorInfo | None:
         for c in noun.children:
             kind = kinds.get(c.lemma_.lower()) if c.dep_ in ("amod", "compound") else None
             if kind:
-                from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
-
-                ref = ActorRegistry.default().state_actor(country, kind)
-                return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+                return _state_side(country, kind)
     return None
 
 
 def demonym_forces(main) -> ActorInfo | None:
     """The state forces a nationality adjective on the trigger names ("an Israeli strike",
     "US drone strikes"): ACLED codes a state's strike to its military forces."""
-    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
-
-    registry = ActorRegistry.default()
+    registry = _registry()
     # the modifier may hang on the trigger or on a compound of it ("US" on "drone" in "US drone strikes")
     mods = [c for c in main.children if c.dep_ in ("amod", "compound")]
     # "Russian missiles struck ...", "Turkish troops shelled ...": the nationality of the
@@ -106,27 +111,23 @@ def demonym_forces(main) -> ActorInfo | None:
         if c.ent_type_ in ("NORP", "GPE", "ORG"):  # the small model tags "US" as ORG
             country = registry.canonical_country(c.text)
             if country:
-                ref = registry.state_actor(country, "military")
-                return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+                return _state_side(country, "military")
     return None
 
 
 def other_demonym_side(main, a1) -> ActorInfo | None:
     """"Ukrainian and Russian forces exchanged fire": the forces of the other nationality the
     subject names are the other side of a two-sided fight."""
-    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
-
-    registry = ActorRegistry.default()
+    registry = _registry()
     subject = next((c for c in main.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
     mods = [c for c in subject.children if c.dep_ == "amod"]
     for tok in [m for c in mods for m in (c, *c.conjuncts)]:
         country = registry.canonical_country(tok.text)
-        if country:
-            ref = registry.state_actor(country, "military")
-            if a1 is None or ref.name != a1.name:
-                return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+        side = _state_side(country, "military") if country else None
+        if side is not None and (a1 is None or side.name != a1.name):
+            return side
     return None
 
 
@@ -134,10 +135,8 @@ def group_acts_in(group, where, actor_spans, places, doc) -> bool:
     """The article's group is a guess for an unattributed attack only in a country where it
     has a home (its registry country) or where the text places it: "the Paris attacks" in a
     story naming al-Shabaab only in Kenya were no al-Shabaab attack."""
-    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
-
-    canonical = ActorRegistry.default().canonical_country
-    country = canonical(next((p.country for p, _ in where if p is not None and p.country), None))
+    canonical = _registry().canonical_country
+    country = canonical(where_country(where))
     if group is None or not group.country or country is None or country == canonical(group.country):
         return True
     named = {doc[a.start].sent.start for a in actor_spans if a.value.name == group.name}
@@ -147,13 +146,8 @@ def group_acts_in(group, where, actor_spans, places, doc) -> bool:
 def holder(where) -> ActorInfo | None:
     """The state forces of the country of the first place: who held ground an armed group took
     ("IS seized Mosul": Military Forces of Iraq), the ACLED default when the text names no one."""
-    country = next((p.country for p, _ in where if p is not None and p.country), None)
-    if country is None:
-        return None
-    from eventdesk.understand.actors.registry import ActorRegistry  # loaded once per process
-
-    ref = ActorRegistry.default().state_actor(country, "military")
-    return ActorInfo(ref.name, ref.inter, ref.country, ref.id)
+    country = where_country(where)
+    return _state_side(country, "military") if country is not None else None
 
 
 def _default_foe(sub: str, a1: ActorInfo | None, where, main_group: ActorInfo | None) -> ActorInfo | None:

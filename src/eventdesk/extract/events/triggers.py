@@ -40,6 +40,7 @@ class Mention:
     event_type: str
     sub_event_type: str
     claim_tokens: list[Token] = field(default_factory=list)
+    absorbed_blast: bool = False  # a blast set off during this battle was folded into it
 
     @property
     def weak_only(self) -> bool:
@@ -352,5 +353,5 @@ def _blasts_inside_battles(mentions: list[Mention]) -> list[Mention]:
         if host is None:
             out.append(m)
         else:
-            host.absorbed_blast = True  # type: ignore[attr-defined]  # the sentence's weapon is the blast's
+            host.absorbed_blast = True
     return out

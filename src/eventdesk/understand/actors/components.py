@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from eventdesk.understand.actors.registry import ActorRef, ActorRegistry, ResolveContext
+from eventdesk.understand.actors.schema import ARMED_NON_STATE
 
 SPAN_KEY = "actors"
-ARMED_NON_STATE = frozenset({"rebels", "political militia", "identity militia"})
 # Entity labels under which the small model files actor names it does not know as ORG.
 _NAME_LABELS = frozenset({"ORG", "NORP", "PERSON", "GPE", "LOC", "FAC"})
 _APOSTROPHES = ("'", "\u2019")

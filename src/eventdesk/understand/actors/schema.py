@@ -10,6 +10,8 @@ INTER_TYPES = frozenset({
     "state forces", "rebels", "political militia", "identity militia", "rioters", "protesters",
     "civilians", "external/other",
 })
+# ACLED's armed non-state actor types (inter codes 2-4): who may be an unnamed attacker's group
+ARMED_NON_STATE = frozenset({"rebels", "political militia", "identity militia"})
 STATE_KINDS = frozenset({"military", "police", "civilians", "government"})
 
 

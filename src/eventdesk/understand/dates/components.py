@@ -113,6 +113,8 @@ class DatesComponent:
         self.config = config
         self.resolver = resolver or default_resolver()
         self.pattern = _scan_patterns(self.resolver.lex) if config.use_patterns else None
+        # temporal.yaml day_parts ("overnight", "morning"): as an adjective a time of day, no date
+        self.day_part = re.compile(f"(?:{self.resolver.lex.patterns['day_part']})", re.IGNORECASE)
         if not Span.has_extension("date"):
             Span.set_extension("date", default=None)
 
@@ -134,8 +136,8 @@ class DatesComponent:
         for span in sorted(self.candidates(doc), key=lambda s: (s.start - s.end, s.start)):
             if any(taken[span.start:span.end]):
                 continue
-            if len(span) == 1 and span[0].lower_ == "overnight" and span[0].dep_ == "amod":
-                continue  # "an overnight raid in February 2022": a time of night, not last night
+            if len(span) == 1 and span[0].dep_ == "amod" and self.day_part.fullmatch(span[0].lower_):
+                continue  # "an overnight raid in February 2022": a part of the day, not last night
             span, value = self._resolve(doc, span, published)
             if value is None and self.resolver.sequel_of(span.text) is not None:
                 sequels.append(span)
